@@ -1,0 +1,39 @@
+"""coursekit: the small, tested package behind the course "How one neuron learns".
+
+The notebooks in ``notebooks/`` import it as ``import coursekit as ck``.
+
+Modules
+-------
+activations
+    Activation functions, each beside its derivative.
+losses
+    The mean squared error, with a shape check.
+neuron
+    :class:`Neuron`, one neuron trained by mini-batch gradient descent.
+surface
+    :func:`loss_surface`, the MSE of a line over a grid of (intercept, slope).
+datasets
+    Generated lines and the diabetes data shipped in ``data/``.
+plotting
+    Plots of fits, loss surfaces, histories and coefficients; an animation.
+diagrams
+    Drawn diagrams: broadcasting, a row times a column, a neuron.
+"""
+
+from coursekit import activations, datasets, diagrams, losses, plotting
+from coursekit.losses import mse
+from coursekit.neuron import DivergenceError, Neuron
+from coursekit.surface import loss_surface
+
+__all__ = [
+    "DivergenceError",
+    "Neuron",
+    "activations",
+    "datasets",
+    "diagrams",
+    "loss_surface",
+    "losses",
+    "mse",
+    "plotting",
+]
+__version__ = "0.1.0"

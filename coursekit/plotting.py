@@ -1,0 +1,298 @@
+"""Plots of fits, loss surfaces and training histories.
+
+Every function draws on the ``ax`` it is given (or on a new figure), returns
+that Axes (:func:`animate_fit` returns the animation), and changes no global
+settings.
+"""
+
+from collections.abc import Mapping
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.animation import FuncAnimation
+
+__all__ = [
+    "animate_fit",
+    "plot_coefficients",
+    "plot_fit",
+    "plot_history",
+    "plot_loss",
+    "plot_loss_surface",
+]
+
+
+def _axes(ax):
+    if ax is None:
+        _, ax = plt.subplots()
+    return ax
+
+
+def _weight_columns(history):
+    missing = {"epoch", "batch", "bias", "loss"} - set(history.columns)
+    if missing:
+        raise ValueError(
+            f"history must be a Neuron's history_ DataFrame; it lacks the columns "
+            f"{sorted(missing)}."
+        )
+    return [c for c in history.columns if c not in ("epoch", "batch", "bias", "loss")]
+
+
+def _progress(history):
+    """Epochs elapsed at each row: 0 for the initial row, epoch k ends at k."""
+    n_batches = max(int(history["batch"].max()), 1)
+    return np.arange(len(history)) / n_batches
+
+
+def _single_weight(history):
+    weights = _weight_columns(history)
+    if len(weights) != 1:
+        raise ValueError(
+            f"This plot is for a neuron with one feature; history has {len(weights)} "
+            f"weight columns {weights}."
+        )
+    return weights[0]
+
+
+def _line_x(x):
+    x = np.asarray(x, dtype=float).ravel()
+    return np.array([x.min(), x.max()])
+
+
+def plot_fit(x, y, intercept, slope, *, ax=None, label="fitted line",
+             data_label="data"):
+    """Scatter the data and draw the line ``intercept + slope * x`` over its range.
+
+    Parameters
+    ----------
+    x : array-like of shape (n_samples,) or (n_samples, 1)
+    y : array-like of shape (n_samples,)
+    intercept, slope : float
+        The line to draw: exactly these, whatever fits the data best.
+    ax : matplotlib Axes, default=None
+        Where to draw; a new figure if None.
+    label, data_label : str
+        Legend entries of the line and of the points.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    ax = _axes(ax)
+    x = np.asarray(x, dtype=float).ravel()
+    intercept, slope = float(np.squeeze(intercept)), float(np.squeeze(slope))
+    ax.scatter(x, np.asarray(y).ravel(), s=12, alpha=0.6, label=data_label)
+    ends = _line_x(x)
+    ax.plot(ends, intercept + slope * ends, color="C3", linewidth=2,
+            label=f"{label}: y = {intercept:.2f} + {slope:.2f} x")
+    ax.set(xlabel="x", ylabel="y", title="Data and fitted line")
+    ax.legend()
+    return ax
+
+
+def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=None,
+                      levels=20):
+    """Draw an MSE surface over (intercept, slope), as from :func:`loss_surface`.
+
+    Parameters
+    ----------
+    surface : pandas.DataFrame of shape (n_intercepts, n_slopes)
+        Index: intercepts; columns: slopes; values: the MSE.
+    kind : {"contour", "heatmap"}, default="contour"
+        Contour lines (geometrically spaced levels) or a colour map. Both are
+        drawn in data coordinates, so a path can be drawn over either.
+    path : pandas.DataFrame, default=None
+        A one-feature ``Neuron.history_``; its (weight, bias) pairs are drawn
+        as the path taken by gradient descent.
+    optimum : tuple of (intercept, slope), default=None
+        A point to mark, such as the least-squares solution.
+    ax : matplotlib Axes, default=None
+    levels : int, default=20
+        Number of contour levels.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    if kind not in ("contour", "heatmap"):
+        raise ValueError(f"kind must be 'contour' or 'heatmap'; got {kind!r}.")
+    ax = _axes(ax)
+    slopes = surface.columns.to_numpy(dtype=float)
+    intercepts = surface.index.to_numpy(dtype=float)
+    values = surface.to_numpy(dtype=float)
+    if kind == "contour":
+        low, high = values.min(), values.max()
+        if low > 0:  # geometric levels: the bowl is steep at the rim, flat inside
+            levels = np.geomspace(max(low, high * 1e-6), high, levels)
+        drawn = ax.contour(slopes, intercepts, values, levels=levels, cmap="viridis")
+        ax.clabel(drawn, fontsize=7, fmt="%.3g")
+    else:
+        drawn = ax.pcolormesh(slopes, intercepts, values, shading="auto",
+                              cmap="viridis")
+        ax.figure.colorbar(drawn, ax=ax, label="MSE")
+    if path is not None:
+        weight = _single_weight(path)
+        ax.plot(path[weight], path["bias"], color="C3", marker=".", markersize=3,
+                linewidth=1, label="gradient descent")
+        ax.plot(path[weight].iloc[0], path["bias"].iloc[0], "o", color="C3",
+                label="start")
+    if optimum is not None:
+        ax.plot(optimum[1], optimum[0], "X", color="black", markersize=10,
+                label="least squares")
+    ax.set(xlabel="slope", ylabel="intercept", title="MSE over (intercept, slope)")
+    if path is not None or optimum is not None:
+        ax.legend()
+    return ax
+
+
+def plot_history(history, *, ax=None):
+    """Weights and bias after each update, against the epochs elapsed.
+
+    Parameters
+    ----------
+    history : pandas.DataFrame
+        A ``Neuron.history_``.
+    ax : matplotlib Axes, default=None
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    ax = _axes(ax)
+    progress = _progress(history)
+    for column in [*_weight_columns(history), "bias"]:
+        ax.plot(progress, history[column], label=column)
+    ax.set(xlabel="epoch", ylabel="value", title="Weights and bias during training")
+    ax.legend(fontsize="small", ncols=2 if history.shape[1] > 8 else 1)
+    return ax
+
+
+def plot_loss(histories, *, ax=None, log=True):
+    """Training loss against epochs, for one history or several to compare.
+
+    Parameters
+    ----------
+    histories : pandas.DataFrame or mapping of str to DataFrame
+        One ``Neuron.history_``, or a legend label for each of several.
+    ax : matplotlib Axes, default=None
+    log : bool, default=True
+        Logarithmic loss axis.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    if isinstance(histories, pd.DataFrame):
+        histories = {"training MSE": histories}
+    ax = _axes(ax)
+    for label, history in histories.items():
+        _weight_columns(history)
+        ax.plot(_progress(history), history["loss"], label=label)
+    if log:
+        ax.set_yscale("log")
+    ax.set(xlabel="epoch", ylabel="MSE on the training set",
+           title="Loss during training")
+    ax.legend()
+    return ax
+
+
+def plot_coefficients(coefficients, *, feature_names=None, ax=None):
+    """Side-by-side bars of two or more sets of coefficients.
+
+    Parameters
+    ----------
+    coefficients : mapping of str to array-like of shape (n_features,)
+        A legend label for each set, such as ``{"OLS": ..., "neuron": ...}``.
+    feature_names : sequence of str, default=None
+        Bar labels. By default the index of the first set if it is a Series,
+        else ``w0``, ``w1``, ...
+    ax : matplotlib Axes, default=None
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    if not isinstance(coefficients, Mapping) or len(coefficients) < 1:
+        raise ValueError("coefficients must be a mapping of label -> coefficients.")
+    arrays = {k: np.asarray(v, dtype=float).ravel() for k, v in coefficients.items()}
+    sizes = {k: a.size for k, a in arrays.items()}
+    if len(set(sizes.values())) != 1:
+        raise ValueError(
+            f"Every set needs the same number of coefficients; got {sizes}."
+        )
+    n_features = next(iter(sizes.values()))
+    if feature_names is None:
+        first = next(iter(coefficients.values()))
+        feature_names = (list(first.index) if isinstance(first, pd.Series)
+                         else [f"w{j}" for j in range(n_features)])
+    ax = _axes(ax)
+    width = 0.8 / len(arrays)
+    positions = np.arange(n_features)
+    for k, (label, values) in enumerate(arrays.items()):
+        offset = (k - (len(arrays) - 1) / 2) * width
+        ax.bar(positions + offset, values, width, label=label)
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_xticks(positions, [str(name) for name in feature_names])
+    ax.set(xlabel="feature", ylabel="coefficient", title="Coefficients compared")
+    ax.legend()
+    return ax
+
+
+def animate_fit(x, y, history, *, x_test=None, y_test=None, every=1, interval=100,
+                ax=None):
+    """Animate the neuron's line at the end of every ``every``-th epoch.
+
+    Show it in a notebook with ``IPython.display.HTML(anim.to_jshtml())``: it
+    plays in JupyterLab and in exported HTML. When ``ax`` is None the new figure
+    is closed, so that only the animation is displayed.
+
+    Parameters
+    ----------
+    x, y : array-like of shape (n_samples,)
+        Training data (one feature).
+    history : pandas.DataFrame
+        A one-feature ``Neuron.history_``.
+    x_test, y_test : array-like, default=None
+        Test data to draw as well.
+    every : int, default=1
+        Draw every ``every``-th epoch (the first and last are always drawn).
+    interval : int, default=100
+        Milliseconds between frames.
+    ax : matplotlib Axes, default=None
+
+    Returns
+    -------
+    matplotlib.animation.FuncAnimation
+    """
+    weight = _single_weight(history)
+    close = ax is None
+    ax = _axes(ax)
+    n_batches = int(history["batch"].max())
+    ends = history.index[(history["batch"] == n_batches) | (history["epoch"] == 0)]
+    frames = list(ends[::every])
+    if frames[-1] != ends[-1]:
+        frames.append(ends[-1])
+    x = np.asarray(x, dtype=float).ravel()
+    ax.scatter(x, np.asarray(y).ravel(), s=10, alpha=0.5, label="training data")
+    span = x
+    if x_test is not None:
+        x_test = np.asarray(x_test, dtype=float).ravel()
+        ax.scatter(x_test, np.asarray(y_test).ravel(), s=10, alpha=0.5,
+                   label="test data")
+        span = np.concatenate([x, x_test])
+    line_x = _line_x(span)
+    (line,) = ax.plot(line_x, line_x * 0, color="C3", linewidth=2, label="neuron")
+    ax.set(xlabel="x", ylabel="y")
+    ax.legend(loc="upper left")
+
+    def draw(row):
+        w, b = history.at[row, weight], history.at[row, "bias"]
+        line.set_ydata(b + w * line_x)
+        ax.set_title(f"Epoch {history.at[row, 'epoch']}: y = {b:.1f} + {w:.1f} x")
+        return (line,)
+
+    animation = FuncAnimation(ax.figure, draw, frames=frames, interval=interval,
+                              blit=False)
+    if close:
+        plt.close(ax.figure)
+    return animation

@@ -1,0 +1,89 @@
+"""The MSE of a straight line ``intercept + slope * x`` over a grid of both.
+
+The brute-force way evaluates the MSE at every grid point with a pass over the
+data: ``len(intercepts) * len(slopes) * n`` operations. But the MSE of a line is
+a quadratic in ``(intercept, slope)``, so a few sums over the data are enough::
+
+    MSE(b0, b1) = (b0 + b1 * mean(x) - mean(y))**2
+                  + var(x) * (b1 - beta)**2 + mse_ols
+
+with ``beta`` the least-squares slope and ``mse_ols`` the MSE of the
+least-squares line. Every term is non-negative, so nothing cancels, and the
+cost is one pass over the data plus one operation per grid point.
+"""
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["loss_surface"]
+
+
+def _vector(values, name, what):
+    array = np.asarray(values, dtype=float)
+    if array.ndim == 2 and array.shape[1] == 1:
+        array = array[:, 0]
+    if array.ndim != 1 or array.size == 0:
+        raise ValueError(
+            f"{name} must be a non-empty 1-D array of {what}; got shape {array.shape}."
+            " Flatten it with .ravel()."
+        )
+    if not np.all(np.isfinite(array)):
+        raise ValueError(
+            f"{name} contains NaN or infinity; remove or fill those values."
+        )
+    return array
+
+
+def loss_surface(x, y, intercepts, slopes):
+    """MSE of ``intercept + slope * x`` against ``y`` for every pair on a grid.
+
+    Parameters
+    ----------
+    x : array-like of shape (n_samples,) or (n_samples, 1)
+        The single feature.
+    y : array-like of shape (n_samples,)
+        Targets.
+    intercepts : array-like of shape (n_intercepts,)
+        Intercepts to try.
+    slopes : array-like of shape (n_slopes,)
+        Slopes to try.
+
+    Returns
+    -------
+    pandas.DataFrame of shape (n_intercepts, n_slopes)
+        ``surface.loc[b0, b1]`` is ``mean((b0 + b1 * x - y) ** 2)``. The index is
+        named ``intercept`` and the columns ``slope``.
+
+    Examples
+    --------
+    >>> surface = loss_surface([0.0, 1.0, 2.0], [1.0, 3.0, 5.0],
+    ...                        intercepts=[0.0, 1.0], slopes=[1.0, 2.0])
+    >>> surface
+    slope          1.0       2.0
+    intercept
+    0.0        5.666667  1.0
+    1.0        2.666667  0.0
+    """
+    x = _vector(x, "x", "feature values")
+    y = _vector(y, "y", "targets")
+    if x.shape != y.shape:
+        raise ValueError(
+            f"x and y must have the same length; got {x.size} and {y.size} values."
+        )
+    intercepts = _vector(intercepts, "intercepts", "intercepts to try")
+    slopes = _vector(slopes, "slopes", "slopes to try")
+
+    x_mean, y_mean = x.mean(), y.mean()
+    xc, yc = x - x_mean, y - y_mean
+    var_x = xc @ xc / x.size
+    beta = (xc @ yc / x.size) / var_x if var_x > 0 else 0.0
+    residual = yc - beta * xc
+    mse_ols = residual @ residual / x.size
+
+    offset = intercepts[:, None] + slopes[None, :] * x_mean - y_mean
+    values = offset**2 + (var_x * (slopes - beta) ** 2 + mse_ols)[None, :]
+    return pd.DataFrame(
+        values,
+        index=pd.Index(intercepts, name="intercept"),
+        columns=pd.Index(slopes, name="slope"),
+    )

@@ -1,0 +1,111 @@
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.animation import FuncAnimation
+
+from coursekit import Neuron, loss_surface, plotting
+
+
+@pytest.fixture
+def one_feature():
+    rng = np.random.default_rng(0)
+    x = np.linspace(-2, 2, 60)
+    y = 3 * x + 1 + rng.normal(scale=0.5, size=60)
+    neuron = Neuron(n_epochs=12, batch_size=20, random_state=0).fit(x[:, None], y)
+    return x, y, neuron
+
+
+def labels(ax):
+    return [text.get_text() for text in ax.get_legend().get_texts()]
+
+
+def test_plot_fit_draws_the_line_it_is_given(one_feature):
+    x, y, _ = one_feature
+    ax = plotting.plot_fit(x, y, intercept=5.0, slope=-2.0)
+    (line,) = ax.get_lines()
+    np.testing.assert_allclose(line.get_ydata(), 5.0 - 2.0 * line.get_xdata())
+    np.testing.assert_allclose(line.get_xdata(), [x.min(), x.max()])
+    assert len(ax.collections[0].get_offsets()) == len(x)
+    assert ax.get_xlabel() == "x" and ax.get_ylabel() == "y" and ax.get_title()
+    assert labels(ax) == ["data", "fitted line: y = 5.00 + -2.00 x"]
+
+
+def test_plot_fit_uses_the_given_axes_and_keeps_global_settings(one_feature):
+    x, y, _ = one_feature
+    before = dict(matplotlib.rcParams)
+    fig, (left, right) = plt.subplots(1, 2)
+    assert plotting.plot_fit(x, y, 0, 1, ax=right) is right
+    assert not left.has_data()
+    assert dict(matplotlib.rcParams) == before
+
+
+@pytest.mark.parametrize("kind", ["contour", "heatmap"])
+def test_plot_loss_surface_with_path_and_optimum(kind, one_feature):
+    x, y, neuron = one_feature
+    surface = loss_surface(x, y, np.linspace(-3, 5, 30), np.linspace(-1, 6, 40))
+    ax = plotting.plot_loss_surface(surface, kind=kind, path=neuron.history_,
+                                    optimum=(1.0, 3.0))
+    path, start, optimum = ax.get_lines()
+    np.testing.assert_array_equal(path.get_xdata(), neuron.history_["w0"])
+    np.testing.assert_array_equal(path.get_ydata(), neuron.history_["bias"])
+    assert (optimum.get_xdata()[0], optimum.get_ydata()[0]) == (3.0, 1.0)
+    assert ax.get_xlabel() == "slope" and ax.get_ylabel() == "intercept"
+    assert labels(ax) == ["gradient descent", "start", "least squares"]
+
+
+def test_plot_loss_surface_rejects_an_unknown_kind(one_feature):
+    x, y, _ = one_feature
+    with pytest.raises(ValueError, match="kind must be 'contour' or 'heatmap'"):
+        plotting.plot_loss_surface(loss_surface(x, y, [0, 1], [0, 1]), kind="3d")
+
+
+def test_plot_history_draws_each_weight_and_the_bias(one_feature):
+    _, _, neuron = one_feature
+    ax = plotting.plot_history(neuron.history_)
+    w, b = ax.get_lines()
+    np.testing.assert_array_equal(w.get_ydata(), neuron.history_["w0"])
+    np.testing.assert_array_equal(b.get_ydata(), neuron.history_["bias"])
+    assert w.get_xdata()[-1] == 12  # epochs, with three batches per epoch
+    assert labels(ax) == ["w0", "bias"]
+
+
+def test_plot_loss_compares_histories(one_feature):
+    _, _, neuron = one_feature
+    ax = plotting.plot_loss({"a": neuron.history_, "b": neuron.history_.iloc[:10]})
+    assert [len(line.get_xdata()) for line in ax.get_lines()] == [37, 10]
+    assert ax.get_yscale() == "log"
+    assert labels(ax) == ["a", "b"]
+
+
+def test_plot_coefficients_side_by_side():
+    ax = plotting.plot_coefficients({"OLS": [1.0, -2.0], "neuron": [0.9, -1.8]},
+                                    feature_names=["age", "bmi"])
+    heights = [patch.get_height() for patch in ax.patches]
+    assert heights == [1.0, -2.0, 0.9, -1.8]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["age", "bmi"]
+    assert labels(ax) == ["OLS", "neuron"]
+    with pytest.raises(ValueError, match="same number of coefficients"):
+        plotting.plot_coefficients({"a": [1.0], "b": [1.0, 2.0]})
+
+
+def test_animate_fit_has_one_frame_per_epoch_and_renders(one_feature):
+    x, y, neuron = one_feature
+    anim = plotting.animate_fit(x, y, neuron.history_, every=3)
+    assert isinstance(anim, FuncAnimation)
+    assert plt.get_fignums() == []  # closed: only the animation is shown
+    html = anim.to_jshtml()
+    assert html.count("data:image/png;base64") == 5  # epochs 0, 3, 6, 9, 12
+    ax = anim._fig.axes[0]
+    line = ax.get_lines()[0]
+    last = neuron.history_.iloc[-1]
+    expected = last["bias"] + last["w0"] * line.get_xdata()
+    np.testing.assert_allclose(line.get_ydata(), expected)
+    assert ax.get_title().startswith("Epoch 12")
+
+
+def test_one_feature_plots_refuse_several_weights():
+    rng = np.random.default_rng(0)
+    neuron = Neuron(n_epochs=1).fit(rng.normal(size=(10, 2)), rng.normal(size=10))
+    with pytest.raises(ValueError, match="one feature; history has 2 weight columns"):
+        plotting.animate_fit(np.ones(10), np.ones(10), neuron.history_)

@@ -1,0 +1,63 @@
+"""The promises the repository makes to a newcomer, checked."""
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def lock():
+    pins = {}
+    for line in (ROOT / "requirements" / "lock.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[re.sub(r"[-_.]+", "-", name).lower()] = version
+    return pins
+
+
+def test_every_dependency_is_pinned_in_the_lock():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        wanted += extra
+    pins = lock()
+    for requirement in wanted:
+        name = re.split(r"[\[<>=!~ ]", requirement)[0]
+        assert re.sub(r"[-_.]+", "-", name).lower() in pins, f"{name} is not pinned"
+
+
+def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():
+    readme = (ROOT / "README.md").read_text()
+    assert "make lab" in readme and "make test" in readme
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert re.search(r"^make test$", ci, re.MULTILINE)
+
+
+def test_the_course_has_its_notebooks():
+    assert len(NOTEBOOKS) >= 1
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_stored_as_one_fresh_run(path):
+    """Strict nbval compares only what is stored: outputs must be there, in order."""
+    notebook = json.loads(path.read_text())
+    code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
+    counts = [c["execution_count"] for c in code]
+    assert counts == list(range(1, len(code) + 1))
+    with_output = [c for c in code if c["outputs"]]
+    ignored = [c for c in with_output
+               if "nbval-ignore-output" in c["metadata"].get("tags", [])
+               or "# NBVAL_IGNORE_OUTPUT" in "".join(c["source"])]
+    assert len(ignored) * 10 <= len(with_output), "over 1 in 10 outputs ignored"
+    for cell in code:
+        tags = cell["metadata"].get("tags", [])
+        errors = [o for o in cell["outputs"] if o["output_type"] == "error"]
+        assert bool(errors) == ("raises-exception" in tags), "".join(cell["source"])
+        for output in cell["outputs"]:
+            assert output.get("name") != "stderr", "".join(cell["source"])
+    assert notebook["metadata"]["kernelspec"]["name"] == "python3"
