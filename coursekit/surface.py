@@ -58,11 +58,11 @@ def loss_surface(x, y, intercepts, slopes):
     --------
     >>> surface = loss_surface([0.0, 1.0, 2.0], [1.0, 3.0, 5.0],
     ...                        intercepts=[0.0, 1.0], slopes=[1.0, 2.0])
-    >>> surface
-    slope          1.0       2.0
+    >>> surface.round(4)
+    slope         1.0  2.0
     intercept
-    0.0        5.666667  1.0
-    1.0        2.666667  0.0
+    0.0        4.6667  1.0
+    1.0        1.6667  0.0
     """
     x = _vector(x, "x", "feature values")
     y = _vector(y, "y", "targets")
