@@ -125,7 +125,7 @@ def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=No
         if low > 0:  # geometric levels: the bowl is steep at the rim, flat inside
             levels = np.geomspace(max(low, high * 1e-6), high, levels)
         drawn = ax.contour(slopes, intercepts, values, levels=levels, cmap="viridis")
-        ax.clabel(drawn, fontsize=7, fmt="%.3g")
+        ax.clabel(drawn, drawn.levels[::3], fontsize=7, fmt="%.3g")  # a few labels
     else:
         drawn = ax.pcolormesh(slopes, intercepts, values, shading="auto",
                               cmap="viridis")
