@@ -19,6 +19,7 @@ import warnings
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, RegressorMixin
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from coursekit.activations import ACTIVATIONS
@@ -252,6 +253,11 @@ class Neuron(RegressorMixin, BaseEstimator):
         DivergenceError
             If the loss or the parameters stop being finite. ``history_`` then
             holds every finite row up to that point.
+
+        Warns
+        -----
+        ConvergenceWarning
+            If the training loss ends higher than it started.
         """
         self._check_params()
         for name in ("coef_", "intercept_", "history_", "learning_rate_", "n_iter_"):
@@ -345,6 +351,15 @@ class Neuron(RegressorMixin, BaseEstimator):
         if row < len(params) - 1 or not finite.all():
             self._diverged(params, epochs, batches, names, finite, rate)
 
+        if params[-1, -1] > params[0, -1]:
+            warnings.warn(
+                f"The training loss grew from {params[0, -1]:.6g} to "
+                f"{params[-1, -1]:.6g} over {self.n_epochs} epochs "
+                f"(learning_rate={rate:.6g}): the learning rate is probably too large. "
+                "Use a smaller one, or learning_rate='auto'.",
+                ConvergenceWarning,
+                stacklevel=2,
+            )
         self.coef_ = theta[:n_features].copy()
         self.intercept_ = float(theta[n_features])
         self.learning_rate_ = rate

@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from sklearn.base import clone
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LinearRegression
 from sklearn.model_selection import GridSearchCV, cross_val_score
 from sklearn.pipeline import make_pipeline
@@ -236,6 +237,13 @@ def test_divergence_stops_with_a_clear_error_and_keeps_the_history():
     assert not hasattr(neuron, "coef_")
     with pytest.raises(Exception, match="not fitted"):
         neuron.predict(X)
+
+
+def test_a_loss_that_grows_but_stays_finite_warns(regression_data):
+    X, y = regression_data
+    with pytest.warns(ConvergenceWarning, match=r"loss grew from .* too large"):
+        neuron = Neuron(learning_rate=1.2, n_epochs=20, random_state=0).fit(X, y)
+    assert neuron.history_["loss"].iloc[-1] > neuron.history_["loss"].iloc[0]
 
 
 def test_predict_shape_and_pipeline_tools(regression_data):
