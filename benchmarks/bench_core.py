@@ -75,10 +75,10 @@ def main():
         X[perm] @ w
         X.T @ r
 
-    floor = best_of(least_work, 10)
+    floor = best_of(least_work, 20)
     n_epochs = 100  # the default; set-up (validation, moments) is included
     neuron = ck.Neuron(batch_size=20_000, n_epochs=n_epochs, random_state=0)
-    per_epoch = best_of(lambda: neuron.fit(X, y), 2) / n_epochs
+    per_epoch = best_of(lambda: neuron.fit(X, y), 3) / n_epochs
     rows.append(("(a) Neuron.fit per epoch, 100,000 x 50, batch 20,000 "
                  f"({n_epochs} epochs, set-up included)",
                  f"{per_epoch * 1e3:.1f} ms vs least work {floor * 1e3:.1f} ms",
