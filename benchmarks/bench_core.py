@@ -89,7 +89,9 @@ def main():
     Xc = (x[:, None] - x.mean()) / x.std()
     course = ck.Neuron(batch_size=160, n_epochs=100, learning_rate=0.01, random_state=0)
     ours = best_of(lambda: course.fit(Xc, t), 10)
-    naive = best_of(lambda: naive_fit(Xc, t, 100, 5, 0.01, np.random.default_rng(0)), 10)
+    naive = best_of(
+        lambda: naive_fit(Xc, t, 100, 5, 0.01, np.random.default_rng(0)), 10
+    )
     rows.append(("(b) course fit, 800 x 1, 100 epochs x 5 batches",
                  f"{ours * 1e3:.1f} ms vs naive {naive * 1e3:.1f} ms",
                  f"{naive / ours:.1f}x faster (target >= 3)"))

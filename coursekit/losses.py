@@ -8,7 +8,7 @@ difference into an ``(n, n)`` matrix and the mean runs over ``n**2`` numbers.
 
 import numpy as np
 
-__all__ = ["mse", "mse_gradient"]
+__all__ = ["LinearMSE", "mse", "mse_gradient"]
 
 
 def _same_shape(y, y_pred):
@@ -82,3 +82,79 @@ def mse_gradient(y, y_pred):
     """
     y, y_pred = _same_shape(y, y_pred)
     return 2.0 * (y_pred - y) / y.size
+
+
+class LinearMSE:
+    """The MSE of any line or plane ``X @ w + b`` on fixed data, from its moments.
+
+    Computing the MSE directly costs a pass over the data for every ``(w, b)``.
+    Because the MSE of a linear model is a quadratic function of ``(w, b)``, one
+    pass at construction is enough; after that each ``(w, b)`` costs
+    O(n_features**2). With ``Xc = X - mean(X)``, ``yc = y - mean(y)`` and any
+    reference weights ``w0``, exactly::
+
+        MSE(w, b) = mse0 + 2 d.q + d' C d + (b + mean(X) @ w - mean(y))**2
+
+    where ``d = w - w0``, ``r0 = Xc @ w0 - yc``, ``mse0 = mean(r0**2)``,
+    ``q = Xc.T @ r0 / n`` and ``C = Xc.T @ Xc / n``. Taking for ``w0`` the
+    least-squares weights within the eigen-directions of ``C`` whose eigenvalue
+    is at least 1e-6 of the largest makes ``q`` tiny and keeps ``w0`` moderate,
+    so every large term is non-negative and nothing large cancels, even when
+    features are nearly collinear.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    y : ndarray of shape (n_samples,)
+
+    Attributes
+    ----------
+    x_mean : ndarray of shape (n_features,)
+        Mean of each feature.
+    cov : ndarray of shape (n_features, n_features)
+        ``C``, the (biased) covariance matrix of the features.
+
+    Examples
+    --------
+    >>> X = np.array([[0.0], [1.0], [2.0]])
+    >>> y = np.array([1.0, 3.0, 5.0])
+    >>> LinearMSE(X, y)(np.array([[2.0], [1.0]]), np.array([1.0, 0.0]))
+    array([0.        , 4.66666667])
+    """
+
+    def __init__(self, X, y):
+        n = X.shape[0]
+        self.x_mean = X.mean(axis=0)
+        self.y_mean = y.mean()
+        Xc = X - self.x_mean
+        yc = y - self.y_mean
+        self.cov = Xc.T @ Xc / n
+        eigval, self._eigvec = np.linalg.eigh(self.cov)
+        self._eigval = np.clip(eigval, 0.0, None)
+        tol = 1e-6 * self._eigval.max(initial=0.0)
+        inverse = np.divide(1.0, self._eigval, out=np.zeros_like(eigval),
+                            where=self._eigval > tol)
+        self._w0 = self._eigvec @ (inverse * (self._eigvec.T @ (Xc.T @ yc / n)))
+        r0 = Xc @ self._w0 - yc
+        self._mse0 = float(r0 @ r0) / n
+        self._q = Xc.T @ r0 / n
+
+    def __call__(self, coef, intercept):
+        """MSE of each model.
+
+        Parameters
+        ----------
+        coef : ndarray of shape (n_models, n_features)
+            One row of weights per model.
+        intercept : ndarray of shape (n_models,)
+            One bias per model.
+
+        Returns
+        -------
+        ndarray of shape (n_models,)
+        """
+        d = coef - self._w0
+        d_eig = d @ self._eigvec
+        offset = intercept + coef @ self.x_mean - self.y_mean
+        return (self._mse0 + 2.0 * (d @ self._q) + (d_eig * d_eig) @ self._eigval
+                + offset * offset)

@@ -23,6 +23,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from coursekit.activations import ACTIVATIONS
+from coursekit.losses import LinearMSE
 
 __all__ = ["DivergenceError", "Neuron"]
 
@@ -31,47 +32,6 @@ _RESERVED_COLUMNS = ("epoch", "batch", "bias", "loss")
 
 class DivergenceError(FloatingPointError):
     """Training stopped because the loss or the parameters stopped being finite."""
-
-
-class _ExactLinearMSE:
-    """Training-set MSE of a linear neuron in O(n_features**2) per call.
-
-    With centred data ``Xc = X - mean(X)``, ``yc = y - mean(y)`` and any
-    reference weights ``w0``, the MSE of ``(w, b)`` is exactly::
-
-        mse0 + 2 d.q + d' C d + a**2
-
-    where ``d = w - w0``, ``r0 = Xc @ w0 - yc``, ``mse0 = mean(r0**2)``,
-    ``q = Xc.T @ r0 / n``, ``C = Xc.T @ Xc / n`` and
-    ``a = b + mean(X) @ w - mean(y)``. Taking ``w0`` as the least-squares
-    weights makes ``q`` vanish and every remaining term non-negative, so there
-    is no cancellation. One pass over X at construction replaces a pass per
-    batch.
-    """
-
-    def __init__(self, X, y):
-        n = X.shape[0]
-        self.x_mean = X.mean(axis=0)
-        self.y_mean = y.mean()
-        Xc = X - self.x_mean
-        yc = y - self.y_mean
-        self.cov = Xc.T @ Xc / n
-        eigval, self.eigvec = np.linalg.eigh(self.cov)
-        self.eigval = np.clip(eigval, 0.0, None)
-        tol = self.eigval.max(initial=0.0) * len(eigval) * np.finfo(float).eps
-        inv = np.divide(1.0, self.eigval, out=np.zeros_like(eigval),
-                        where=self.eigval > tol)
-        self.w0 = self.eigvec @ (inv * (self.eigvec.T @ (Xc.T @ yc / n)))
-        r0 = Xc @ self.w0 - yc
-        self.mse0 = float(r0 @ r0) / n
-        self.q = Xc.T @ r0 / n
-
-    def many(self, W, b):
-        """MSE for each row of weights ``W`` (k, n_features) and bias ``b`` (k,)."""
-        D = W - self.w0
-        D_eig = D @ self.eigvec
-        a = b + W @ self.x_mean - self.y_mean
-        return self.mse0 + 2.0 * (D @ self.q) + (D_eig * D_eig) @ self.eigval + a * a
 
 
 class Neuron(RegressorMixin, BaseEstimator):
@@ -280,9 +240,12 @@ class Neuron(RegressorMixin, BaseEstimator):
             else self._initial_value(intercept_init, (), "intercept_init")
         )
 
-        exact_mse = _ExactLinearMSE(X, y)
+        # The moments of the data give the linear neuron's exact loss and the
+        # curvature behind learning_rate="auto"; other activations need them only
+        # for the latter.
+        moments = LinearMSE(X, y) if linear or self.learning_rate == "auto" else None
         if self.learning_rate == "auto":
-            rate = self._auto_learning_rate(exact_mse.x_mean, exact_mse.cov)
+            rate = self._auto_learning_rate(moments.x_mean, moments.cov)
         else:
             rate = float(self.learning_rate)
 
@@ -346,7 +309,7 @@ class Neuron(RegressorMixin, BaseEstimator):
                     break
             # The loss of every row at once, from the parameters in that row.
             done = params[: row + 1]
-            done[:, -1] = self._losses(X, y, exact_mse, done[:, :-1])
+            done[:, -1] = self._losses(X, y, moments, done[:, :-1])
         finite = np.isfinite(params[: row + 1]).all(axis=1)
         if row < len(params) - 1 or not finite.all():
             self._diverged(params, epochs, batches, names, finite, rate)
@@ -367,16 +330,18 @@ class Neuron(RegressorMixin, BaseEstimator):
         self.history_ = self._history(epochs, batches, params, names)
         return self
 
-    def _losses(self, X, y, exact_mse, weights_and_bias):
+    def _losses(self, X, y, moments, weights_and_bias):
         """Training-set MSE for each row of ``[w, b]`` parameters."""
         W, b = weights_and_bias[:, :-1], weights_and_bias[:, -1]
         if self.activation == "linear":
-            return exact_mse.many(W, b)
+            return moments(W, b)
         g, _ = ACTIVATIONS[self.activation]
         losses = np.empty(len(b))
-        for i in range(len(b)):
-            residual = g(X @ W[i] + b[i]) - y
-            losses[i] = residual @ residual / len(y)
+        chunk = max(1, 2**20 // len(y))  # rows of parameters per pass: ~8 MB at a time
+        for start in range(0, len(b), chunk):
+            rows = slice(start, start + chunk)
+            residuals = g(X @ W[rows].T + b[rows]) - y[:, None]
+            losses[rows] = np.mean(residuals * residuals, axis=0)
         return losses
 
     def _diverged(self, params, epochs, batches, names, finite, rate):

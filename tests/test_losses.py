@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import mean_squared_error
 
-from coursekit.losses import mse, mse_gradient
+from coursekit.losses import LinearMSE, mse, mse_gradient
 from tests.helpers import central_difference
 
 
@@ -34,3 +34,22 @@ def test_gradient_matches_central_differences():
     y, y_pred = rng.normal(size=7), rng.normal(size=7)
     numeric = central_difference(lambda p: mse(y, p), y_pred)
     np.testing.assert_allclose(mse_gradient(y, y_pred), numeric, rtol=1e-6)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1e4])
+def test_linear_mse_matches_a_pass_over_the_data(scale):
+    rng = np.random.default_rng(2)
+    X = rng.normal(loc=scale, scale=[1.0, 3.0, 0.1], size=(500, 3))
+    X[:, 2] = X[:, 0] + 1e-6 * rng.normal(size=500)  # nearly collinear columns
+    y = X @ [1.0, -2.0, 0.5] + rng.normal(size=500)
+    coef = rng.normal(size=(20, 3))
+    intercept = rng.normal(size=20)
+    expected = [mse(y, X @ w + b) for w, b in zip(coef, intercept, strict=True)]
+    np.testing.assert_allclose(LinearMSE(X, y)(coef, intercept), expected, rtol=1e-9)
+
+
+def test_linear_mse_is_exact_at_a_perfect_fit():
+    X = np.arange(12.0).reshape(6, 2)
+    y = X @ [2.0, -1.0] + 3.0
+    value = LinearMSE(X, y)(np.array([[2.0, -1.0]]), np.array([3.0]))
+    assert value[0] >= 0 and value[0] < 1e-20
