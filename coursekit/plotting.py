@@ -266,6 +266,8 @@ def animate_fit(x, y, history, *, x_test=None, y_test=None, every=1, interval=10
     matplotlib.animation.FuncAnimation
     """
     weight = _single_weight(history)
+    if not isinstance(every, int | np.integer) or every < 1:
+        raise ValueError(f"every must be a whole number of epochs >= 1; got {every!r}.")
     close = ax is None
     ax = _axes(ax)
     n_batches = int(history["batch"].max())

@@ -104,6 +104,12 @@ def test_animate_fit_has_one_frame_per_epoch_and_renders(one_feature):
     assert ax.get_title().startswith("Epoch 12")
 
 
+def test_animate_fit_rejects_a_bad_step(one_feature):
+    x, y, neuron = one_feature
+    with pytest.raises(ValueError, match="every must be a whole number of epochs"):
+        plotting.animate_fit(x, y, neuron.history_, every=0)
+
+
 def test_one_feature_plots_refuse_several_weights():
     rng = np.random.default_rng(0)
     neuron = Neuron(n_epochs=1).fit(rng.normal(size=(10, 2)), rng.normal(size=10))
