@@ -20,8 +20,7 @@ lab: $(STAMP)
 	$(JUPYTER_ENV) $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 \
 		--ServerApp.root_dir=notebooks $(ALLOW_ROOT)
 
-test: $(STAMP)
-	$(BIN)/ruff check coursekit tests notebooks benchmarks
+test: lint
 	$(THREADS) $(JUPYTER_ENV) $(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -16,14 +16,6 @@ from sklearn.preprocessing import StandardScaler
 import coursekit as ck
 
 
-@pytest.fixture(scope="module")
-def diabetes_train():
-    """Notebook 07's standardised training split."""
-    X, y = ck.datasets.load_diabetes()
-    X_train, _, y_train, _ = train_test_split(X, y, test_size=0.2, random_state=0)
-    return StandardScaler().fit_transform(X_train), y_train.to_numpy()
-
-
 def test_07_neuron_reaches_ols_within_what_the_notebook_claims(diabetes_train):
     X, y = diabetes_train
     ols = np.linalg.lstsq(np.c_[X, np.ones(len(X))], y, rcond=None)[0]

@@ -11,8 +11,6 @@ os.environ.setdefault("JAX_PLATFORMS", "cpu")
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from sklearn.model_selection import train_test_split  # noqa: E402
-from sklearn.preprocessing import StandardScaler  # noqa: E402
 
 import coursekit as ck  # noqa: E402
 
@@ -20,11 +18,8 @@ import coursekit as ck  # noqa: E402
 # Keras 3.15 calls np.array(variable, copy=False) on its own variables, which NumPy 2
 # deprecates; the warning is Keras' and says nothing about the result.
 @pytest.mark.filterwarnings("ignore:__array__ implementation:DeprecationWarning")
-def test_keras_and_neuron_agree_epoch_by_epoch():
-    X, y = ck.datasets.load_diabetes()
-    X_train, _, y_train, _ = train_test_split(X, y, test_size=0.2, random_state=0)
-    X_train = StandardScaler().fit_transform(X_train)
-    y_train = y_train.to_numpy()
+def test_keras_and_neuron_agree_epoch_by_epoch(diabetes_train):
+    X_train, y_train = diabetes_train
     rate, epochs = 0.1, 100
 
     ours = ck.Neuron(learning_rate=rate, n_epochs=epochs, shuffle=False, random_state=0)
