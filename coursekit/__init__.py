@@ -18,9 +18,11 @@ plotting
     Plots of fits, loss surfaces, histories and coefficients; an animation.
 diagrams
     Drawn diagrams: broadcasting, a row times a column, a neuron.
+checks
+    Self-checks for the exercises: they say what is wrong and where to look.
 """
 
-from coursekit import activations, datasets, diagrams, losses, plotting
+from coursekit import activations, checks, datasets, diagrams, losses, plotting
 from coursekit.losses import mse
 from coursekit.neuron import DivergenceError, Neuron
 from coursekit.surface import loss_surface
@@ -29,6 +31,7 @@ __all__ = [
     "DivergenceError",
     "Neuron",
     "activations",
+    "checks",
     "datasets",
     "diagrams",
     "loss_surface",

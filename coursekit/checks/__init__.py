@@ -1,0 +1,26 @@
+"""Self-checks for the course's exercises, one module per notebook.
+
+Each exercise in a notebook ends with a check cell such as
+``ck.checks.check_column_vector(to_column)``. A check runs the learner's function or
+value on cases whose answer it knows, prints one line when all is right, and otherwise
+raises :class:`CheckFailed` (an ``AssertionError``, which nbgrader's autograder scores)
+with a message that says what is wrong and where the course explains it. A function
+that still raises ``NotImplementedError`` (nbgrader's stub) gets :class:`NotDoneYet`.
+
+Modules
+-------
+arrays, products, broadcasting, least_squares, grid_search, training, features,
+keras_neuron
+    The checks of notebooks 01 to 08, in course order.
+"""
+
+from coursekit.checks._core import CheckFailed as CheckFailed
+from coursekit.checks._core import NotDoneYet as NotDoneYet
+from coursekit.checks.arrays import *  # noqa: F403
+from coursekit.checks.broadcasting import *  # noqa: F403
+from coursekit.checks.features import *  # noqa: F403
+from coursekit.checks.grid_search import *  # noqa: F403
+from coursekit.checks.keras_neuron import *  # noqa: F403
+from coursekit.checks.least_squares import *  # noqa: F403
+from coursekit.checks.products import *  # noqa: F403
+from coursekit.checks.training import *  # noqa: F403

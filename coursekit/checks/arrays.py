@@ -1,0 +1,3 @@
+"""The checks of notebook 01's exercises."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""The checks of notebook 07's exercises."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""The checks of notebook 08's exercises."""
+
+__all__ = []

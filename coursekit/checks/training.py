@@ -1,0 +1,3 @@
+"""The checks of notebook 06's exercises."""
+
+__all__ = []
