@@ -14,11 +14,29 @@ THREADS := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 # Containers, Codespaces and CI machines run as root; Jupyter refuses root unless told.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test lint bench lock clean
+# nbgrader's JupyterLab menus and server extensions need an nbgrader course set up (and
+# an exchange to hand out and collect); for students they would only fail.
+NBGRADER_SERVER := formgrader validate_assignment assignment_list course_list
 
+.PHONY: lab test lint bench lock clean student nbgrader-on nbgrader-off _nbgrader-off
+
+# Opens on notebooks/: the student edition, with notebooks/solutions/ one click away.
 lab: $(STAMP)
 	$(JUPYTER_ENV) $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 \
 		--ServerApp.root_dir=notebooks $(ALLOW_ROOT)
+
+# Regenerate the student edition (notebooks/NN_*.ipynb) from notebooks/solutions/.
+student: $(STAMP)
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/student_edition.py
+
+# For instructors: nbgrader's formgrader and assignment menus in `make lab`.
+nbgrader-on: $(STAMP)
+	$(BIN)/jupyter labextension enable --level=sys_prefix @jupyter/nbgrader
+	for e in $(NBGRADER_SERVER); do $(BIN)/jupyter server extension enable \
+		--sys-prefix nbgrader.server_extensions.$$e >/dev/null || exit 1; done
+
+nbgrader-off: $(STAMP)
+	$(MAKE) --no-print-directory _nbgrader-off
 
 test: lint
 	$(THREADS) $(JUPYTER_ENV) $(BIN)/python -m pytest
@@ -39,7 +57,13 @@ $(STAMP): pyproject.toml $(LOCK)
 		--no-build-isolation -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 \
 		--display-name "Python 3 (coursekit)" >/dev/null
+	$(MAKE) --no-print-directory _nbgrader-off
 	touch $@
+
+_nbgrader-off:
+	$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1
+	for e in $(NBGRADER_SERVER); do $(BIN)/jupyter server extension disable \
+		--sys-prefix nbgrader.server_extensions.$$e >/dev/null 2>&1 || exit 1; done
 
 # Re-resolve every pin (needs the network). Commit the new lock, then re-run the
 # notebooks: their stored outputs depend on these exact versions.

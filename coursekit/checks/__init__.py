@@ -14,8 +14,17 @@ keras_neuron
     The checks of notebooks 01 to 08, in course order.
 """
 
-from coursekit.checks._core import CheckFailed as CheckFailed
-from coursekit.checks._core import NotDoneYet as NotDoneYet
+from coursekit.checks import (
+    arrays,
+    broadcasting,
+    features,
+    grid_search,
+    keras_neuron,
+    least_squares,
+    products,
+    training,
+)
+from coursekit.checks._core import CheckFailed, NotDoneYet
 from coursekit.checks.arrays import *  # noqa: F403
 from coursekit.checks.broadcasting import *  # noqa: F403
 from coursekit.checks.features import *  # noqa: F403
@@ -24,3 +33,9 @@ from coursekit.checks.keras_neuron import *  # noqa: F403
 from coursekit.checks.least_squares import *  # noqa: F403
 from coursekit.checks.products import *  # noqa: F403
 from coursekit.checks.training import *  # noqa: F403
+
+MODULES = (arrays, products, broadcasting, least_squares, grid_search, training,
+           features, keras_neuron)
+CHECKS = [name for module in MODULES for name in module.__all__]
+
+__all__ = ["CheckFailed", "NotDoneYet", *CHECKS]

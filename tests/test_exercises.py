@@ -1,0 +1,74 @@
+"""Every notebook's exercises are code with nbgrader metadata and a check that runs.
+
+nbval runs the solutions and their checks in ``notebooks/solutions/``; these tests hold
+the structure that makes that true for every exercise, and that nbgrader needs.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import coursekit as ck
+
+ROOT = Path(__file__).resolve().parent.parent
+SOLUTIONS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+
+
+def cells(path):
+    return json.loads(path.read_text())["cells"]
+
+
+def source(cell):
+    return "".join(cell["source"])
+
+
+def nbgrader(cell):
+    return cell["metadata"].get("nbgrader", {})
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
+def test_each_exercise_is_a_solution_cell_then_a_graded_check(path):
+    number = path.name[:2]
+    notebook = cells(path)
+    solutions = [i for i, c in enumerate(notebook) if nbgrader(c).get("solution")]
+    assert len(solutions) >= 3, "at least three exercises per notebook"
+    assert any(re.search(r"^def \w+\(", source(notebook[i]), re.MULTILINE)
+               for i in solutions), "at least one exercise asks for a function"
+    for k, i in enumerate(solutions, start=1):
+        cell, check = notebook[i], notebook[i + 1]
+        text = source(cell)
+        assert cell["cell_type"] == "code"
+        assert nbgrader(cell) == {"solution": True, "grade": False, "locked": False,
+                                  "grade_id": f"ex{number}-{k}", "schema_version": 3}
+        assert text.count("### BEGIN SOLUTION") == text.count("### END SOLUTION") == 1
+        meta = nbgrader(check)
+        assert meta.get("grade") and meta.get("locked") and meta.get("points", 0) > 0
+        assert meta["grade_id"] == f"ex{number}-{k}-check"
+        assert "ck.checks." in source(check), "a check cell calls a coursekit check"
+    # Lessons first, exercises last: the student edition runs up to the first one.
+    lesson = [i for i, c in enumerate(notebook) if c["cell_type"] == "code"
+              and not nbgrader(c)]
+    assert max(lesson) < solutions[0], "a lesson cell comes after the first exercise"
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
+def test_no_solution_is_left_as_unchecked_prose(path):
+    for cell in cells(path):
+        text = source(cell)
+        assert "<details>" not in text, "a prose solution: make it code with a check"
+        if "### BEGIN SOLUTION" in text:
+            assert nbgrader(cell).get("solution"), "solution markers in a plain cell"
+
+
+def test_every_check_is_used_by_a_notebook():
+    used = "\n".join(source(c) for path in SOLUTIONS for c in cells(path))
+    unused = [name for name in ck.checks.CHECKS if f"ck.checks.{name}(" not in used]
+    assert not unused, f"checks no notebook calls: {unused}"
+
+
+def test_grade_ids_are_unique_across_the_course():
+    ids = [nbgrader(c)["grade_id"] for path in SOLUTIONS for c in cells(path)
+           if nbgrader(c)]
+    assert len(ids) == len(set(ids))

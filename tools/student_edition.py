@@ -1,0 +1,113 @@
+"""Make the student edition of the course with nbgrader, or check that it is current.
+
+The course with solutions lives in ``notebooks/solutions/``: those notebooks are
+nbgrader *source* notebooks (solution cells between ``### BEGIN SOLUTION`` and
+``### END SOLUTION``, locked check cells with points). ``nbgrader generate_assignment``
+turns them into the student edition: solution code replaced by nbgrader's stub, outputs
+cleared, checks kept and locked. This script runs it in a throwaway nbgrader course
+directory and writes the result to ``notebooks/``, each notebook opening with a note
+that says which edition it is.
+
+    python tools/student_edition.py            # write notebooks/NN_*.ipynb
+    python tools/student_edition.py --check    # exit 1 if they are out of date
+
+Run it through the course environment (``make student``): it needs nbgrader.
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "notebooks" / "solutions"
+STUDENT = ROOT / "notebooks"
+ASSIGNMENT = "course"
+
+NOTE = """\
+> **Student edition.** The exercises at the end are yours to write: replace each
+> `raise NotImplementedError()` with your code, run the cell, then run the check under
+> it, which says what is right or what to look at. The same notebook with worked
+> solutions is [`solutions/{name}`](solutions/{name})."""
+
+
+def generate(source_dir, out_dir):
+    """Write the student edition of every notebook of ``source_dir`` into ``out_dir``.
+
+    Returns the paths written, in course order.
+    """
+    notebooks = sorted(Path(source_dir).glob("[0-9][0-9]_*.ipynb"))
+    if not notebooks:
+        raise FileNotFoundError(f"No course notebooks (NN_name.ipynb) in {source_dir}.")
+    with tempfile.TemporaryDirectory() as course:
+        course = Path(course)
+        (course / "source" / ASSIGNMENT).mkdir(parents=True)
+        for path in notebooks:
+            shutil.copy(path, course / "source" / ASSIGNMENT / path.name)
+        nbgrader(course, "generate_assignment", ASSIGNMENT)
+        written = []
+        for path in notebooks:
+            released = nbformat.read(course / "release" / ASSIGNMENT / path.name, 4)
+            note = nbformat.v4.new_markdown_cell(NOTE.format(name=path.name))
+            note.id = "student-edition-note"
+            released.cells.insert(0, note)
+            target = Path(out_dir) / path.name
+            nbformat.write(released, target)
+            written.append(target)
+    return written
+
+
+def nbgrader(course_dir, *args):
+    """Run one nbgrader command in ``course_dir`` with this Python's environment."""
+    # nbgrader starts its database migrations with the `alembic` script found on PATH.
+    env = dict(os.environ, PATH=os.pathsep.join([str(Path(sys.executable).parent),
+                                                 os.environ.get("PATH", "")]))
+    result = subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args, "--force",
+         f"--CourseDirectory.root={course_dir}", "--log-level=WARN"],
+        cwd=course_dir, env=env, capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"nbgrader {' '.join(args)} failed:\n{result.stderr}")
+    return result
+
+
+def stale(source_dir=SOURCE, student_dir=STUDENT):
+    """Names of the student notebooks that differ from a fresh generation."""
+    with tempfile.TemporaryDirectory() as fresh:
+        different = []
+        for path in generate(source_dir, fresh):
+            committed = Path(student_dir) / path.name
+            if not committed.exists() or (nbformat.read(committed, 4)
+                                          != nbformat.read(path, 4)):
+                different.append(path.name)
+        extra = {p.name for p in Path(student_dir).glob("[0-9][0-9]_*.ipynb")}
+        extra -= {p.name for p in Path(source_dir).glob("[0-9][0-9]_*.ipynb")}
+        return different + sorted(extra)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true",
+                        help="only report whether the student edition is current")
+    args = parser.parse_args(argv)
+    if args.check:
+        names = stale()
+        if names:
+            print("The student edition is out of date for: " + ", ".join(names)
+                  + ". Regenerate it with `make student` and commit notebooks/.")
+            return 1
+        print("The student edition is up to date.")
+        return 0
+    for path in generate(SOURCE, STUDENT):
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
