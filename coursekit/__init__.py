@@ -7,9 +7,13 @@ Modules
 activations
     Activation functions, each beside its derivative.
 losses
-    The mean squared error, with a shape check.
+    The mean squared error, with a shape check, and the log loss.
 neuron
     :class:`Neuron`, one neuron trained by mini-batch gradient descent.
+classifier
+    :class:`NeuronClassifier`, the sigmoid neuron trained on the log loss.
+descent
+    The training loop both estimators share, and :class:`DivergenceError`.
 surface
     :func:`loss_surface`, the MSE of a line over a grid of (intercept, slope).
 datasets
@@ -23,13 +27,16 @@ checks
 """
 
 from coursekit import activations, checks, datasets, diagrams, losses, plotting
+from coursekit.classifier import NeuronClassifier
+from coursekit.descent import DivergenceError
 from coursekit.losses import mse
-from coursekit.neuron import DivergenceError, Neuron
+from coursekit.neuron import Neuron
 from coursekit.surface import loss_surface
 
 __all__ = [
     "DivergenceError",
     "Neuron",
+    "NeuronClassifier",
     "activations",
     "checks",
     "datasets",

@@ -8,7 +8,7 @@ difference into an ``(n, n)`` matrix and the mean runs over ``n**2`` numbers.
 
 import numpy as np
 
-__all__ = ["LinearMSE", "mse", "mse_gradient"]
+__all__ = ["LinearMSE", "logistic_loss", "mse", "mse_gradient"]
 
 
 def _same_shape(y, y_pred):
@@ -82,6 +82,37 @@ def mse_gradient(y, y_pred):
     """
     y, y_pred = _same_shape(y, y_pred)
     return 2.0 * (y_pred - y) / y.size
+
+
+def logistic_loss(y, z):
+    """Log loss (binary cross-entropy) of labels ``y`` given decision values ``z``.
+
+    With ``p = sigmoid(z)`` the probability of class 1, the log loss is
+    ``-(1/n) * sum_i [y_i log(p_i) + (1 - y_i) log(1 - p_i)]``, which equals
+    ``(1/n) * sum_i [log(1 + exp(z_i)) - y_i z_i]``. The second form is computed
+    (with ``np.logaddexp``), so a saturated neuron (``p`` rounding to 0 or 1) gives
+    a large finite loss, never ``log(0)``.
+
+    Parameters
+    ----------
+    y : array-like of shape (n_samples,)
+        Labels, 0 or 1.
+    z : array-like of shape (n_samples,)
+        Decision values ``X @ w + b``, before the sigmoid.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> round(logistic_loss([1.0, 0.0], [0.0, 0.0]), 6)  # p = 0.5: log(2)
+    0.693147
+    >>> logistic_loss([1.0], [-800.0])  # sigmoid(-800) is 0.0 in float64
+    800.0
+    """
+    y, z = _same_shape(y, z)
+    return float(np.mean(np.logaddexp(0.0, z) - y * z))
 
 
 class LinearMSE:
