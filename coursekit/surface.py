@@ -15,7 +15,7 @@ cost is one pass over the data plus one operation per grid point.
 import numpy as np
 import pandas as pd
 
-__all__ = ["loss_surface"]
+__all__ = ["loss_surface", "sigmoid_loss_surface"]
 
 
 def _vector(values, name, what):
@@ -82,6 +82,65 @@ def loss_surface(x, y, intercepts, slopes):
 
     offset = intercepts[:, None] + slopes[None, :] * x_mean - y_mean
     values = offset**2 + (var_x * (slopes - beta) ** 2 + mse_ols)[None, :]
+    return pd.DataFrame(
+        values,
+        index=pd.Index(intercepts, name="intercept"),
+        columns=pd.Index(slopes, name="slope"),
+    )
+
+
+def sigmoid_loss_surface(x, y, intercepts, slopes, *, loss="log"):
+    """Loss of the sigmoid neuron ``sigmoid(intercept + slope * x)`` over a grid.
+
+    The log loss of a sigmoid neuron is a convex bowl in ``(intercept, slope)``; its
+    MSE is not: it flattens into plateaus where the sigmoid saturates. This draws
+    either, computed directly (one pass over the data per row of the grid).
+
+    Parameters
+    ----------
+    x : array-like of shape (n_samples,) or (n_samples, 1)
+        The single feature.
+    y : array-like of shape (n_samples,)
+        Labels, 0 or 1.
+    intercepts, slopes : array-like of shape (n_intercepts,), (n_slopes,)
+        The grid.
+    loss : {"log", "mse"}, default="log"
+        The log loss (binary cross-entropy, computed from z without ``log(0)``) or
+        the mean squared error between ``sigmoid(z)`` and ``y``.
+
+    Returns
+    -------
+    pandas.DataFrame of shape (n_intercepts, n_slopes)
+        Indexed by ``intercept``, columns named ``slope``, as :func:`loss_surface`.
+
+    Examples
+    --------
+    >>> sigmoid_loss_surface([0.0, 1.0], [0.0, 1.0], [0.0], [0.0]).round(4)
+    slope         0.0
+    intercept
+    0.0        0.6931
+    """
+    if loss not in ("log", "mse"):
+        raise ValueError(f"loss must be 'log' or 'mse'; got {loss!r}.")
+    x = _vector(x, "x", "feature values")
+    y = _vector(y, "y", "labels")
+    if x.shape != y.shape:
+        raise ValueError(
+            f"x and y must have the same length; got {x.size} and {y.size} values."
+        )
+    if not np.all((y == 0) | (y == 1)):
+        raise ValueError("y must hold labels 0 and 1; encode the two classes first.")
+    intercepts = _vector(intercepts, "intercepts", "intercepts to try")
+    slopes = _vector(slopes, "slopes", "slopes to try")
+    values = np.empty((intercepts.size, slopes.size))
+    for i, b0 in enumerate(intercepts):
+        z = b0 + slopes[:, None] * x[None, :]  # (n_slopes, n_samples)
+        if loss == "log":
+            values[i] = np.mean(np.logaddexp(0.0, z) - y * z, axis=1)
+        else:
+            # sigmoid(z) - y, written so that exp never overflows
+            p = np.exp(-np.logaddexp(0.0, -z))
+            values[i] = np.mean((p - y) ** 2, axis=1)
     return pd.DataFrame(
         values,
         index=pd.Index(intercepts, name="intercept"),

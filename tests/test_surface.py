@@ -61,3 +61,37 @@ def test_constant_x():
 def test_bad_input(args, message):
     with pytest.raises(ValueError, match=message):
         loss_surface(*args)
+
+
+def test_sigmoid_loss_surface_matches_a_direct_computation():
+    from sklearn.metrics import log_loss
+
+    from coursekit.activations import sigmoid
+    from coursekit.surface import sigmoid_loss_surface
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=40)
+    y = (x + rng.normal(size=40) > 0).astype(float)
+    intercepts, slopes = np.linspace(-3, 3, 7), np.linspace(-5, 5, 11)
+    log = sigmoid_loss_surface(x, y, intercepts, slopes)
+    squared = sigmoid_loss_surface(x, y, intercepts, slopes, loss="mse")
+    for b0 in intercepts[::3]:
+        for b1 in slopes[::5]:
+            p = sigmoid(b0 + b1 * x)
+            assert log.loc[b0, b1] == pytest.approx(log_loss(y, p), rel=1e-10)
+            assert squared.loc[b0, b1] == pytest.approx(np.mean((p - y) ** 2))
+    # far out, the sigmoid saturates: the MSE goes flat, the log loss keeps climbing
+    far = sigmoid_loss_surface(x, y, [0.0], [-200.0, -400.0], loss="mse")
+    assert far.iloc[0, 0] == pytest.approx(far.iloc[0, 1], abs=1e-6)
+    far_log = sigmoid_loss_surface(x, y, [0.0], [-200.0, -400.0])
+    assert np.isfinite(far_log.to_numpy()).all()
+    assert far_log.iloc[0, 1] > 1.9 * far_log.iloc[0, 0]
+
+
+def test_sigmoid_loss_surface_refuses_labels_that_are_not_0_or_1():
+    from coursekit.surface import sigmoid_loss_surface
+
+    with pytest.raises(ValueError, match="labels 0 and 1"):
+        sigmoid_loss_surface([0.0, 1.0], [1.0, 2.0], [0.0], [1.0])
+    with pytest.raises(ValueError, match="loss must be 'log' or 'mse'"):
+        sigmoid_loss_surface([0.0, 1.0], [0.0, 1.0], [0.0], [1.0], loss="hinge")

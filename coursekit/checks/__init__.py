@@ -10,13 +10,14 @@ that still raises ``NotImplementedError`` (nbgrader's stub) gets :class:`NotDone
 Modules
 -------
 arrays, products, broadcasting, least_squares, grid_search, training, features,
-keras_neuron
-    The checks of notebooks 01 to 08, in course order.
+keras_neuron, classifier
+    The checks of notebooks 01 to 09, in course order.
 """
 
 from coursekit.checks import (
     arrays,
     broadcasting,
+    classifier,
     features,
     grid_search,
     keras_neuron,
@@ -27,6 +28,7 @@ from coursekit.checks import (
 from coursekit.checks._core import CheckFailed, NotDoneYet
 from coursekit.checks.arrays import *  # noqa: F403
 from coursekit.checks.broadcasting import *  # noqa: F403
+from coursekit.checks.classifier import *  # noqa: F403
 from coursekit.checks.features import *  # noqa: F403
 from coursekit.checks.grid_search import *  # noqa: F403
 from coursekit.checks.keras_neuron import *  # noqa: F403
@@ -35,7 +37,7 @@ from coursekit.checks.products import *  # noqa: F403
 from coursekit.checks.training import *  # noqa: F403
 
 MODULES = (arrays, products, broadcasting, least_squares, grid_search, training,
-           features, keras_neuron)
+           features, keras_neuron, classifier)
 CHECKS = [name for module in MODULES for name in module.__all__]
 
 __all__ = ["CheckFailed", "NotDoneYet", *CHECKS]

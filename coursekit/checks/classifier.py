@@ -1,0 +1,3 @@
+"""The checks of notebook 09's exercises."""
+
+__all__ = []
