@@ -38,8 +38,9 @@ nbgrader-on: $(STAMP)
 nbgrader-off: $(STAMP)
 	$(MAKE) --no-print-directory _nbgrader-off
 
+# Spread over the cores; each notebook's cells stay together (see conftest.py).
 test: lint
-	$(THREADS) $(JUPYTER_ENV) $(BIN)/python -m pytest
+	$(THREADS) $(JUPYTER_ENV) $(BIN)/python -m pytest -n auto --dist loadgroup
 
 lint: $(STAMP)
 	$(BIN)/ruff check coursekit tests notebooks benchmarks
