@@ -1,3 +1,278 @@
-"""The checks of notebook 06's exercises."""
+"""The checks of notebook 06's exercises: a gradient, a training loop, a learning rate.
 
-__all__ = []
+Each check computes its reference answers here, independently of the notebook's code,
+on small cases of several shapes (one sample, one feature, several features).
+"""
+
+import numbers
+
+import numpy as np
+
+from coursekit.checks._core import (
+    KNOWN_MISTAKES,
+    CheckFailed,
+    call,
+    compare,
+    given,
+    passed,
+)
+
+__all__ = ["check_rate_limit", "check_sigmoid_gradients", "check_train_full_batch"]
+
+SECTION_CHAIN = "notebook 06, section 5: the chain rule"
+SECTION_RATE = "notebook 06, section 13: choosing the learning rate"
+
+MISSING_G_PRIME = (
+    "the factor g'(z) of the chain rule is missing: with a sigmoid it is "
+    f"sigmoid(z) * (1 - sigmoid(z)), not 1 ({SECTION_CHAIN})."
+)
+G_NOT_G_PRIME = (
+    "you multiplied by the activation g(z) where the chain rule needs its "
+    f"derivative g'(z) = sigmoid(z) * (1 - sigmoid(z)) ({SECTION_CHAIN})."
+)
+SIGN = (
+    "it has the wrong sign: delta = (y_pred - y) * g'(z), prediction minus target, "
+    f"so that the gradient points uphill ({SECTION_CHAIN})."
+)
+MISSING_TWO = (
+    "it is half the right size: the derivative of the square (y_pred - y)**2 "
+    f"brings a factor 2 ({SECTION_CHAIN})."
+)
+EPOCH_TOO_FEW = (
+    "your loop ran one epoch too few: range(1, n_epochs) runs n_epochs - 1 times, "
+    "one of the original course's bugs (notebook 06, section 14). "
+    "Use range(n_epochs)."
+)
+EPOCH_TOO_MANY = (
+    "your loop ran one epoch too many: range(n_epochs + 1) runs n_epochs + 1 "
+    "times. Use range(n_epochs)."
+)
+
+# (n_samples, n_features): a few samples and one feature, a single sample, several
+# features. n != p everywhere, so that a transposed answer has another shape.
+_SHAPES = [(6, 1), (1, 1), (7, 3), (5, 2)]
+
+
+def _sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def _cases(seed):
+    rng = np.random.default_rng(seed)
+    for n, p in _SHAPES:
+        X = rng.normal(scale=1.5, size=(n, p))
+        y = rng.uniform(size=n)  # (n,), as scikit-learn gives targets
+        w = rng.normal(size=(p, 1))
+        yield X, y, w, float(rng.normal())
+
+
+def _single_number(value, *, name, n, hint):
+    """``value`` as a float; one value per sample is the bias-per-sample mistake."""
+    if value is None:
+        raise CheckFailed(f"`{name}` is None: did you forget to return it?")
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise CheckFailed(
+            f"`{name}` is {type(value).__name__}; expected a single number."
+        ) from None
+    if array.size == 1:
+        return float(array.ravel()[0])
+    if n > 1 and array.size == n:
+        raise CheckFailed(
+            f"`{name}` has shape {array.shape}, one value per sample: "
+            f"{KNOWN_MISTAKES['bias_per_sample']}"
+        )
+    raise CheckFailed(f"`{name}` has shape {array.shape}; expected a single number: "
+                      f"{hint}")
+
+
+def _pair(result, name):
+    if not isinstance(result, tuple | list) or len(result) != 2:
+        raise CheckFailed(
+            f"`{name}` returned {type(result).__name__}; expected two values, "
+            "`return first, second`."
+        )
+    return result
+
+
+def _column(value, *, p, n, what):
+    """``value`` as a (p, 1) array, naming the shape mistakes the course explains."""
+    shape = np.shape(value)
+    if p > 1 and shape == (1, p):
+        raise CheckFailed(
+            f"{what} has shape (1, {p}): {KNOWN_MISTAKES['transposed_weights']}"
+        )
+    if n > 1 and shape in ((p, n), (n, n)):
+        raise CheckFailed(f"{what} has shape {shape}: {KNOWN_MISTAKES['broadcast']}")
+    if value is None:
+        raise CheckFailed(f"{what} is None: did you forget to return it?")
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise CheckFailed(
+            f"{what} is {type(value).__name__}; expected an array of shape ({p}, 1)."
+        ) from None
+    if array.shape != (p, 1):
+        raise CheckFailed(
+            f"{what} has shape {array.shape}; expected ({p}, 1), one value per "
+            "weight, a column like w (notebook 06, section 2: the formulas, with "
+            "their shapes)."
+        )
+    return array
+
+
+def check_sigmoid_gradients(sigmoid_gradients):
+    """Check ``sigmoid_gradients(X, y, w, b) -> (grad_w, grad_b)`` of exercise 1.
+
+    The MSE of a sigmoid neuron, ``mean((sigmoid(X @ w + b) - y)**2)``, with ``X`` of
+    shape (n, p), ``y`` of shape (n,), ``w`` of shape (p, 1) and one bias ``b``:
+    ``grad_w`` must have shape (p, 1) and ``grad_b`` be one number.
+
+    Parameters
+    ----------
+    sigmoid_gradients : callable
+        The learner's function.
+    """
+    name = "sigmoid_gradients"
+    for k, (X, y, w, b) in enumerate(_cases(6), start=1):
+        n, p = X.shape
+        result = _pair(call(sigmoid_gradients, X.copy(), y.copy(), w.copy(), b,
+                            name=name), name)
+        z = X @ w + b
+        error = _sigmoid(z) - y[:, None]
+        g_prime = _sigmoid(z) * (1 - _sigmoid(z))
+        delta = error * g_prime
+        what = f"grad_w for case {k} (n={n}, p={p})"
+        if p > 1 and np.shape(result[0]) == (p, p):
+            at_x = 2 / n * X.T @ (error * _sigmoid(X) * (1 - _sigmoid(X)))
+            if np.allclose(np.asarray(result[0], dtype=float), at_x):
+                raise CheckFailed(f"{what} has shape ({p}, {p}); expected ({p}, 1): "
+                                  f"{KNOWN_MISTAKES['derivative_at_x']}")
+        grad_w = _column(result[0], p=p, n=n, what=what)
+        right_w = 2 / n * X.T @ delta
+        mistakes = {
+            MISSING_G_PRIME: 2 / n * X.T @ error,
+            G_NOT_G_PRIME: 2 / n * X.T @ (error * _sigmoid(z)),
+            SIGN: -right_w,
+            MISSING_TWO: right_w / 2,
+        }
+        if p == 1:  # g'(X) has the shape of z only for one feature
+            at_x = error * _sigmoid(X) * (1 - _sigmoid(X))
+            mistakes["derivative_at_x"] = 2 / n * X.T @ at_x
+        if n > 1:  # for one sample the sum and the mean agree
+            mistakes["missing_mean"] = n * right_w
+        compare(grad_w, right_w, what=what, mistakes=mistakes,
+                hint=f"See {SECTION_CHAIN}.")
+        what = f"grad_b for case {k} (n={n}, p={p})"
+        grad_b = _single_number(result[1], name="grad_b", n=n,
+                                hint="the neuron has one bias, so one derivative.")
+        right_b = 2 / n * delta.sum()
+        broadcast = (_sigmoid(z) - y[None, :]) * g_prime
+        mistakes = {
+            MISSING_G_PRIME: 2 / n * error.sum(),
+            SIGN: -right_b,
+            MISSING_TWO: right_b / 2,
+        }
+        if n > 1:
+            mistakes["missing_mean"] = n * right_b
+            mistakes["broadcast"] = 2 / n * broadcast.sum()
+        compare(grad_b, right_b, what=what, mistakes=mistakes,
+                hint=f"See {SECTION_CHAIN}.")
+    passed("the gradients match on 4 cases (one sample, one and several features).")
+
+
+def _train(X, Y, rate, n_steps, *, sign=1.0, scale=None):
+    """Reference: ``n_steps`` full-batch steps of the linear neuron from zeros."""
+    n, p = X.shape
+    scale = 2 / n if scale is None else scale
+    w, b = np.zeros((p, 1)), 0.0
+    for _ in range(n_steps):
+        delta = X @ w + b - Y
+        w = w - sign * rate * scale * (X.T @ delta)
+        b = b - sign * rate * scale * delta.sum()
+    return w, b
+
+
+def check_train_full_batch(train_full_batch):
+    """Check ``train_full_batch(X, y, learning_rate, n_epochs)`` of exercise 2.
+
+    Full-batch gradient descent on the MSE of a linear neuron, from ``w`` = zeros of
+    shape (p, 1) and ``b = 0``: exactly ``n_epochs`` updates, then ``return w, b``.
+
+    Parameters
+    ----------
+    train_full_batch : callable
+        The learner's function.
+    """
+    name = "train_full_batch"
+    settings = [(0.05, 3), (0.1, 1), (0.02, 10), (0.1, 4)]
+    for k, ((X, y, _, _), (rate, n_epochs)) in enumerate(
+        zip(_cases(66), settings, strict=True), start=1
+    ):
+        n, p = X.shape
+        y = 3 * y + 2
+        result = _pair(call(train_full_batch, X.copy(), y.copy(), rate, n_epochs,
+                            name=name), name)
+        Y = y[:, None]
+        right_w, right_b = _train(X, Y, rate, n_epochs)
+        mistakes = [
+            ("update_sign", _train(X, Y, rate, n_epochs, sign=-1.0)),
+            ("missing_mean", _train(X, Y, rate, n_epochs, scale=2.0)),
+            (MISSING_TWO, _train(X, Y, rate, n_epochs, scale=1 / n)),
+            (EPOCH_TOO_FEW, _train(X, Y, rate, n_epochs - 1)),
+            (EPOCH_TOO_MANY, _train(X, Y, rate, n_epochs + 1)),
+        ]
+        if n == 1:  # one sample: the mean and the sum are the same
+            mistakes.pop(1)
+        case = f"case {k} (n={n}, p={p}, learning_rate={rate}, n_epochs={n_epochs})"
+        w = _column(result[0], p=p, n=n, what=f"w for {case}")
+        b = _single_number(result[1], name="b", n=n,
+                           hint="the neuron has one bias (notebook 06, section 2).")
+        hint = ("Start from w = zeros (p, 1) and b = 0, and make one update per epoch "
+                "with the gradient of section 5.")
+        compare(w, right_w, what=f"w for {case}", hint=hint,
+                mistakes={key: wrong[0] for key, wrong in mistakes})
+        compare(b, right_b, what=f"b for {case}", hint=hint,
+                mistakes={key: wrong[1] for key, wrong in mistakes})
+    passed("your loop lands where full-batch descent does, on 4 cases.")
+
+
+def check_rate_limit(rate_limit):
+    """Check the value ``rate_limit`` of exercise 3: ``1 / 3**2``, give or take 0.5 %.
+
+    The largest learning rate at which full-batch descent converges on a feature of
+    mean 0 and standard deviation 3: the distance to the optimum along the weight is
+    multiplied by ``1 - 2 * rate * 9`` at each step.
+
+    Parameters
+    ----------
+    rate_limit : float
+        The learner's answer.
+    """
+    rate_limit = given(rate_limit, "rate_limit")
+    if isinstance(rate_limit, bool) or not isinstance(rate_limit, numbers.Real):
+        raise CheckFailed(
+            f"`rate_limit` is {type(rate_limit).__name__}; expected one number, "
+            "such as 0.5."
+        )
+    mistakes = {
+        "1 is the limit along the bias, and for a standardised feature; along the "
+        "weight, a feature of standard deviation 3 makes the bowl 3**2 = 9 times "
+        f"steeper ({SECTION_RATE}).": 1.0,
+        "the steepness grows with the variance of the feature, 3**2, not with its "
+        f"standard deviation 3 ({SECTION_RATE}).": 1 / 3,
+        "0.5 reaches the optimum in one step on standardised data; here the "
+        f"feature's variance is 9 ({SECTION_RATE}).": 0.5,
+        "that rate lands on the optimum along the weight in one step (factor 0); "
+        "descent still converges up to the rate where the factor reaches -1, "
+        f"twice as large ({SECTION_RATE}).": 1 / 18,
+        "the gradient of (w - c)**2 is 2 * (w - c): the factor per step is "
+        f"1 - 2 * rate * 9, with the 2 ({SECTION_RATE}).": 2 / 9,
+    }
+    compare(rate_limit, 1 / 9, what="rate_limit", rtol=5e-3, atol=0.0,
+            mistakes=mistakes,
+            hint="Write the factor that multiplies the distance to the optimum along "
+                 f"the weight at each step, and find where it reaches -1 "
+                 f"({SECTION_RATE}).")
+    passed("above that rate the weight overshoots further at every step.")
