@@ -11,6 +11,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.animation import FuncAnimation
+from matplotlib.colors import LogNorm
+from matplotlib.ticker import LogLocator, MaxNLocator
 
 __all__ = [
     "animate_fit",
@@ -60,7 +62,7 @@ def _line_x(x):
 
 
 def plot_fit(x, y, intercept, slope, *, ax=None, label="fitted line",
-             data_label="data"):
+             data_label="data", x_name="x"):
     """Scatter the data and draw the line ``intercept + slope * x`` over its range.
 
     Parameters
@@ -73,6 +75,9 @@ def plot_fit(x, y, intercept, slope, *, ax=None, label="fitted line",
         Where to draw; a new figure if None.
     label, data_label : str
         Legend entries of the line and of the points.
+    x_name : str, default="x"
+        The name of the feature: the x-axis label, and the variable in the line's
+        equation in the legend (say ``"x_scaled"`` for standardised x).
 
     Returns
     -------
@@ -84,14 +89,31 @@ def plot_fit(x, y, intercept, slope, *, ax=None, label="fitted line",
     ax.scatter(x, np.asarray(y).ravel(), s=12, alpha=0.6, label=data_label)
     ends = _line_x(x)
     ax.plot(ends, intercept + slope * ends, color="C3", linewidth=2,
-            label=f"{label}: y = {intercept:.2f} + {slope:.2f} x")
-    ax.set(xlabel="x", ylabel="y", title="Data and fitted line")
+            label=f"{label}: y = {intercept:.2f} + {slope:.2f} {x_name}")
+    ax.set(xlabel=x_name, ylabel="y", title="Data and fitted line")
     ax.legend()
     return ax
 
 
+def _contour_levels(values, levels, spacing):
+    """Levels strictly between the surface's lowest and highest value."""
+    if not np.isscalar(levels):
+        return np.asarray(levels, dtype=float), None
+    low, high = values.min(), values.max()
+    if spacing == "even":  # round values, about `levels` of them
+        even = MaxNLocator(nbins=int(levels) + 1).tick_values(low, high)
+        return even[(even > low) & (even < high)], None
+    # Geometric: round values 1, 2, 5 per power of ten, on a log colour bar that
+    # shows the spacing (rings crowd at the bottom, where the bowl is flattest).
+    bottom = max(low, high * 1e-6)
+    ratios = LogLocator(subs=(1.0, 2.0, 5.0)).tick_values(bottom, high)
+    ratios = ratios[(ratios > low) & (ratios < high)]
+    return ratios, LogNorm(vmin=ratios[0], vmax=ratios[-1])
+
+
 def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=None,
-                      levels=20):
+                      levels=20, spacing="even", equal_aspect=True, colorbar=True,
+                      mark_minimum=False):
     """Draw an MSE surface over (intercept, slope), as from :func:`loss_surface`.
 
     Parameters
@@ -99,36 +121,53 @@ def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=No
     surface : pandas.DataFrame of shape (n_intercepts, n_slopes)
         Index: intercepts; columns: slopes; values: the MSE.
     kind : {"contour", "heatmap"}, default="contour"
-        Contour lines (geometrically spaced levels) or a colour map. Both are
-        drawn in data coordinates, so a path can be drawn over either.
+        Contour lines or a colour map. Both are drawn in data coordinates, so a
+        path can be drawn over either.
     path : pandas.DataFrame, default=None
         A one-feature ``Neuron.history_``; its (weight, bias) pairs are drawn
         as the path taken by gradient descent.
     optimum : tuple of (intercept, slope), default=None
         A point to mark, such as the least-squares solution.
     ax : matplotlib Axes, default=None
-    levels : int, default=20
-        Number of contour levels.
+    levels : int or array-like, default=20
+        About how many contour levels (round values), or the levels themselves.
+    spacing : {"even", "geometric"}, default="even"
+        How the levels are spread between the lowest and highest MSE. Evenly
+        spaced levels show the slope honestly: rings crowd where the surface is
+        steep. "geometric" uses 1, 2, 5 times each power of ten instead (an int
+        ``levels`` is then ignored): rings crowd at the flat bottom, so the
+        colour bar is logarithmic, to say so.
+    equal_aspect : bool, default=True
+        One unit of slope as long as one unit of intercept on screen, so that
+        a round bowl is drawn round and a gradient path meets the contours at
+        its true angle. Set False when the two ranges differ too much to share
+        a scale.
+    colorbar : bool, default=True
+        Add a colour bar labelled MSE (for contours it marks each level).
+    mark_minimum : bool, default=False
+        Mark the lowest grid point of ``surface`` ("grid minimum").
 
     Returns
     -------
     matplotlib.axes.Axes
+        The legend, when there is one, sits below the axes, off the surface.
     """
     if kind not in ("contour", "heatmap"):
         raise ValueError(f"kind must be 'contour' or 'heatmap'; got {kind!r}.")
+    if spacing not in ("even", "geometric"):
+        raise ValueError(f"spacing must be 'even' or 'geometric'; got {spacing!r}.")
     ax = _axes(ax)
     slopes = surface.columns.to_numpy(dtype=float)
     intercepts = surface.index.to_numpy(dtype=float)
     values = surface.to_numpy(dtype=float)
     if kind == "contour":
-        low, high = values.min(), values.max()
-        if low > 0:  # geometric levels: the bowl is steep at the rim, flat inside
-            levels = np.geomspace(max(low, high * 1e-6), high, levels)
-        drawn = ax.contour(slopes, intercepts, values, levels=levels, cmap="viridis")
-        ax.clabel(drawn, drawn.levels[::3], fontsize=7, fmt="%.3g")  # a few labels
+        levels, norm = _contour_levels(values, levels, spacing)
+        drawn = ax.contour(slopes, intercepts, values, levels=levels, cmap="viridis",
+                           norm=norm)
     else:
         drawn = ax.pcolormesh(slopes, intercepts, values, shading="auto",
                               cmap="viridis")
+    if colorbar:
         ax.figure.colorbar(drawn, ax=ax, label="MSE")
     if path is not None:
         weight = _single_weight(path)
@@ -137,11 +176,19 @@ def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=No
         ax.plot(path[weight].iloc[0], path["bias"].iloc[0], "o", color="C3",
                 label="start")
     if optimum is not None:
-        ax.plot(optimum[1], optimum[0], "X", color="black", markersize=10,
-                label="least squares")
+        ax.plot(optimum[1], optimum[0], "X", color="black", markeredgecolor="white",
+                markersize=11, label="least squares")
+    if mark_minimum:
+        i, j = np.unravel_index(np.argmin(values), values.shape)
+        ax.plot(slopes[j], intercepts[i], "s", markersize=12, markerfacecolor="none",
+                markeredgecolor="C1", markeredgewidth=2, label="grid minimum")
+    if equal_aspect:
+        ax.set_aspect("equal", adjustable="box")
     ax.set(xlabel="slope", ylabel="intercept", title="MSE over (intercept, slope)")
-    if path is not None or optimum is not None:
-        ax.legend()
+    if path is not None or optimum is not None or mark_minimum:
+        handles = ax.get_legend_handles_labels()[0]
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14),
+                  ncols=min(len(handles), 4), fontsize="small")
     return ax
 
 

@@ -115,3 +115,52 @@ def test_one_feature_plots_refuse_several_weights():
     neuron = Neuron(n_epochs=1).fit(rng.normal(size=(10, 2)), rng.normal(size=10))
     with pytest.raises(ValueError, match="one feature; history has 2 weight columns"):
         plotting.animate_fit(np.ones(10), np.ones(10), neuron.history_)
+
+
+def test_plot_fit_names_the_feature(one_feature):
+    x, y, _ = one_feature
+    ax = plotting.plot_fit(x, y, 1.0, 2.0, x_name="x_scaled")
+    assert ax.get_xlabel() == "x_scaled"
+    assert labels(ax)[1] == "fitted line: y = 1.00 + 2.00 x_scaled"
+
+
+def test_plot_loss_surface_draws_a_round_bowl_round_with_even_levels(one_feature):
+    x, y, _ = one_feature
+    surface = loss_surface(x, y, np.linspace(-3, 5, 30), np.linspace(-1, 6, 40))
+    ax = plotting.plot_loss_surface(surface)
+    assert ax.get_aspect() == 1.0
+    levels = ax.collections[0].levels
+    assert np.allclose(np.diff(levels), levels[1] - levels[0])  # evenly spaced
+    values = surface.to_numpy()
+    assert values.min() < levels.min() and levels.max() < values.max()
+    assert 10 <= len(levels) <= 25
+    (colorbar,) = [a for a in ax.figure.axes if a is not ax]
+    assert colorbar.get_ylabel() == "MSE"
+    assert ax.get_legend() is None  # nothing marked, nothing to explain
+
+
+def test_plot_loss_surface_geometric_levels_are_round_on_a_log_colour_bar(one_feature):
+    x, y, _ = one_feature
+    surface = loss_surface(x, y, np.linspace(-3, 5, 30), np.linspace(-1, 6, 40))
+    ax = plotting.plot_loss_surface(surface, spacing="geometric", colorbar=False,
+                                    equal_aspect=False)
+    levels = ax.collections[0].levels
+    mantissas = levels / 10.0 ** np.floor(np.log10(levels))
+    assert set(np.round(mantissas, 9)) <= {1.0, 2.0, 5.0}
+    assert ax.collections[0].norm.__class__.__name__ == "LogNorm"
+    assert ax.figure.axes == [ax] and ax.get_aspect() == "auto"
+    with pytest.raises(ValueError, match="spacing must be 'even' or 'geometric'"):
+        plotting.plot_loss_surface(surface, spacing="log")
+
+
+@pytest.mark.parametrize("kind", ["contour", "heatmap"])
+def test_plot_loss_surface_marks_the_grid_minimum_below_the_axes(kind):
+    x = np.linspace(-1, 1, 20)
+    surface = loss_surface(x, 2.0 + 3.0 * x, [0.0, 1.0, 2.0, 3.0], [2.5, 3.5, 4.5])
+    ax = plotting.plot_loss_surface(surface, kind=kind, optimum=(2.0, 3.0),
+                                    mark_minimum=True)
+    optimum, minimum = ax.get_lines()
+    assert (minimum.get_xdata()[0], minimum.get_ydata()[0]) == (2.5, 2.0)
+    assert labels(ax) == ["least squares", "grid minimum"]
+    anchor = ax.get_legend().get_bbox_to_anchor().transformed(ax.transAxes.inverted())
+    assert anchor.y1 < 0  # the legend hangs below the axes, off the data
