@@ -19,7 +19,8 @@ surface
 datasets
     Generated lines and the diabetes data shipped in ``data/``.
 plotting
-    Plots of fits, loss surfaces, histories and coefficients; an animation.
+    Plots of fits, loss surfaces, histories and coefficients; ``animate_fit``
+    (from ``animation``).
 diagrams
     Drawn diagrams: broadcasting, a row times a column, a neuron.
 checks

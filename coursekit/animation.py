@@ -1,0 +1,76 @@
+"""The neuron's line over the epochs, as an animation that replays anywhere.
+
+Show it in a notebook with ``IPython.display.HTML(anim.to_jshtml())``: a JavaScript
+player that works in JupyterLab and in exported HTML (``%matplotlib notebook`` does
+not work in JupyterLab).
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.animation import FuncAnimation
+
+from coursekit.plotting import _axes, _line_x, _single_weight
+
+__all__ = ["animate_fit"]
+
+
+def animate_fit(x, y, history, *, x_test=None, y_test=None, every=1, interval=100,
+                ax=None):
+    """Animate the neuron's line at the end of every ``every``-th epoch.
+
+    Show it in a notebook with ``IPython.display.HTML(anim.to_jshtml())``: it
+    plays in JupyterLab and in exported HTML. When ``ax`` is None the new figure
+    is closed, so that only the animation is displayed.
+
+    Parameters
+    ----------
+    x, y : array-like of shape (n_samples,)
+        Training data (one feature).
+    history : pandas.DataFrame
+        A one-feature ``Neuron.history_``.
+    x_test, y_test : array-like, default=None
+        Test data to draw as well.
+    every : int, default=1
+        Draw every ``every``-th epoch (the first and last are always drawn).
+    interval : int, default=100
+        Milliseconds between frames.
+    ax : matplotlib Axes, default=None
+
+    Returns
+    -------
+    matplotlib.animation.FuncAnimation
+    """
+    weight = _single_weight(history)
+    if not isinstance(every, int | np.integer) or every < 1:
+        raise ValueError(f"every must be a whole number of epochs >= 1; got {every!r}.")
+    close = ax is None
+    ax = _axes(ax)
+    n_batches = int(history["batch"].max())
+    ends = history.index[(history["batch"] == n_batches) | (history["epoch"] == 0)]
+    frames = list(ends[::every])
+    if frames[-1] != ends[-1]:
+        frames.append(ends[-1])
+    x = np.asarray(x, dtype=float).ravel()
+    ax.scatter(x, np.asarray(y).ravel(), s=10, alpha=0.5, label="training data")
+    span = x
+    if x_test is not None:
+        x_test = np.asarray(x_test, dtype=float).ravel()
+        ax.scatter(x_test, np.asarray(y_test).ravel(), s=10, alpha=0.5,
+                   label="test data")
+        span = np.concatenate([x, x_test])
+    line_x = _line_x(span)
+    (line,) = ax.plot(line_x, line_x * 0, color="C3", linewidth=2, label="neuron")
+    ax.set(xlabel="x", ylabel="y")
+    ax.legend(loc="upper left")
+
+    def draw(row):
+        w, b = history.at[row, weight], history.at[row, "bias"]
+        line.set_ydata(b + w * line_x)
+        ax.set_title(f"Epoch {history.at[row, 'epoch']}: y = {b:.1f} + {w:.1f} x")
+        return (line,)
+
+    animation = FuncAnimation(ax.figure, draw, frames=frames, interval=interval,
+                              blit=False)
+    if close:
+        plt.close(ax.figure)
+    return animation
