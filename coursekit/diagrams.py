@@ -174,9 +174,9 @@ def draw_broadcast(a, b, *, ax=None):
     fills in; they are never stored) and the result. Beside the inputs, the
     shapes are written aligned at the right, as NumPy compares them.
 
-    When the shapes are incompatible, ``b`` is drawn under ``a`` as NumPy lines
-    them up (``b``'s last axis under ``a``'s last axis), the positions that have
-    no partner are marked with "?", and NumPy's own message is shown in red.
+    When the shapes are incompatible, ``b`` is drawn under ``a`` with its last axis
+    along ``a``'s last axis (the shapes are compared from the right), the positions
+    that have no partner are marked with "?", and NumPy's own message is shown in red.
 
     Parameters
     ----------
@@ -212,8 +212,11 @@ def draw_broadcast(a, b, *, ax=None):
     top = -max(a2.shape[0], b2.shape[0]) - 2.2
 
     if error is not None:
-        ax.text(-0.3, top + 1.0, "NumPy lines b up under a from the right: "
-                f"b's last axis meets a's last axis (axis {a_in.ndim - 1})",
+        # Shapes are compared from the right, axis by axis; the cells of b are then
+        # drawn from the left under a's cells, so "from the right" names axes only.
+        meets = (f"b's last axis (axis {b_in.ndim - 1}) meets a's last axis "
+                 f"(axis {a_in.ndim - 1})")
+        ax.text(-0.3, top + 1.0, f"NumPy compares the shapes from the right: {meets}",
                 fontsize=10, va="bottom")
         _array(ax, a2, a_in.ndim, 0, top, caption="")
         b_top = top - a2.shape[0] - 0.9

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+import coursekit as ck
 from coursekit.checks import (
     CheckFailed,
     NotDoneYet,
@@ -33,10 +34,21 @@ def test_outer_shape(capsys):
     ((4, 1), "first array's shape"), ((1, 5), "second array's shape"),
     ((1, 1), "nothing is added up"), ((5, 4), "position by position"),
     ((20,), r"is \(20,\), which is not"), (4.5, "tuple of whole numbers"),
+    ((4.5, 5), "tuple of whole numbers"), ("(4, 5)", "tuple of whole numbers"),
+    (np.ones((4, 1)) * np.ones((1, 5)), "an array of numbers, not a shape"),
 ])
 def test_outer_shape_names_the_mistake(answer, message):
-    with pytest.raises(CheckFailed, match=message):
+    with pytest.raises(CheckFailed, match=message) as failure:
         check_outer_shape(answer)
+    # a wrong answer never reads the right one
+    assert "(4, 5)" not in str(failure.value).replace("'(4, 5)'", "")
+    assert "4 in the first" not in str(failure.value)
+
+
+def test_outer_shape_takes_any_sequence_of_whole_numbers(capsys):
+    for answer in ([4, 5], np.array([4, 5]), (4.0, 5.0), np.ones((4, 5)).shape):
+        check_outer_shape(answer)
+    assert capsys.readouterr().out.count("Correct:") == 4
 
 
 def test_center_rows_passes(capsys):
@@ -57,7 +69,8 @@ def square_only(M):
     (square_only, "subtracted row j's mean from column j"),
     (lambda M: M - M.mean(axis=0), "subtracted the column means"),
     (lambda M: M, "the result is M itself"),
-    (lambda M: M - M.mean(), "every row of the result should average to 0"),
+    (lambda M: M - M.mean(), "Every row of the result should average to 0"),
+    (lambda M: M.mean(axis=1, keepdims=True) - M, "every sign is flipped"),
     (lambda M: M.mean(axis=1, keepdims=True), r"returned shape \(3, 1\)"),
     (lambda M: M[:, 0], r"returned shape \(3,\); expected \(3, 4\)"),
 ])
@@ -88,6 +101,11 @@ def flat(y, y_pred):
     return np.ravel(y), np.ravel(y_pred)
 
 
+def assert_before_flattening(y, y_pred):
+    assert y.shape == y_pred.shape
+    return safe_mse(y, y_pred)
+
+
 @pytest.mark.parametrize(("function", "message"), [
     (lambda y, p: np.mean((y - p) ** 2), r"broadcast to an \(n, n\) matrix"),
     (lambda y, p: np.mean((y - np.ravel(p)) ** 2), r"broadcast to an \(n, n\)"),
@@ -99,8 +117,13 @@ def flat(y, y_pred):
     (lambda y, p: np.sum(np.subtract(*flat(y, p)) ** 2) / (len(np.ravel(y)) - 1),
      "divided by n - 1"),
     (lambda y, p: np.subtract(*flat(y, p)) ** 2, r"returned shape \(7,\); expected"),
-    (lambda y, p: np.mean(np.subtract(*flat(y, p)) ** 2), "still broadcasts silently"),
-    (lambda y, p: np.mean(np.subtract(*flat(y, p)) ** 2) + 0.5, "is wrong. the MSE"),
+    (lambda y, p: np.mean(np.subtract(*flat(y, p)) ** 2),
+     r"must raise an error instead.*\(3,\) - \(1,\) broadcasts silently"),
+    (lambda y, p: np.mean(np.subtract(*flat(y, p)) ** 2) + 0.5, "is wrong. The MSE"),
+    (lambda y, p: ck.mse(y, p), r"raised ValueError for y of shape \(7,\) and y_pred "
+     r"of shape \(7, 1\).*flatten both first"),
+    (assert_before_flattening, r"raised AssertionError for y of shape \(7,\).*It must "
+     "accept them"),
 ])
 def test_safe_mse_names_the_mistake(function, message):
     with pytest.raises(CheckFailed, match=message):

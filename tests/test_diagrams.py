@@ -50,6 +50,8 @@ def test_broadcast_diagram_of_a_failure_lines_b_up_under_a():
                for t in shown)
     assert shown.count("?") == 1  # a's third column has no partner in b
     assert any("length 3 against 2" in t for t in shown)
+    assert ("NumPy compares the shapes from the right: b's last axis (axis 0) meets "
+            "a's last axis (axis 1)") in shown
 
 
 def test_broadcast_diagram_refuses_three_dimensions():

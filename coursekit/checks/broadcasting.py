@@ -27,20 +27,30 @@ def check_outer_shape(outer_shape):
         The learner's answer, written as a tuple such as ``(2, 7)``.
     """
     answer = given(outer_shape, "outer_shape")
+    if np.ndim(answer) > 1:
+        raise CheckFailed(
+            "`outer_shape` holds an array of numbers, not a shape: write the shape as "
+            "a tuple of whole numbers, such as (2, 7) (an array's shape is its "
+            "`.shape`)."
+        )
     try:
-        answer = tuple(int(n) for n in answer)
+        lengths = tuple(float(n) for n in answer)
     except (TypeError, ValueError):
+        lengths = None
+    if lengths is None or not all(n.is_integer() for n in lengths):
         raise CheckFailed(
             f"`outer_shape` is {answer!r}; write a shape as a tuple of whole numbers, "
             "such as (2, 7)."
-        ) from None
+        )
+    answer = tuple(int(n) for n in lengths)
     wrong = {
         (4, 1): "only the first array's shape: the second one stretches it too.",
         (1, 5): "only the second array's shape: the first one stretches it too.",
         (1, 1): "`*` is element-wise, and broadcasting stretches each length 1 to "
                 "the other array's length; nothing is added up.",
-        (5, 4): "compare the shapes position by position: 4 and 1 give 4 in the "
-                "first place, 1 and 5 give 5 in the second.",
+        (5, 4): "the lengths are in the wrong order. Each position of the result "
+                "comes from the same position of the two shapes (rule 3): compare "
+                "them position by position.",
     }
     if answer in wrong:
         raise CheckFailed(f"`outer_shape` is wrong: {wrong[answer]} See {_RULES}.")
@@ -86,6 +96,8 @@ def check_center_rows(center_rows):
             "you subtracted the column means: axis 0 runs down the columns; the "
             "mean of each row is taken along axis 1.": M - M.mean(axis=0),
             "the result is M itself: did you subtract the means?": M,
+            "every sign is flipped: subtract the row means from M, not M from the "
+            "row means.": row_means[:, None] - M,
         }
         if n == p:
             mistakes[
@@ -95,7 +107,7 @@ def check_center_rows(center_rows):
             ] = M - row_means[None, :]
         compare(centred, M - row_means[:, None],
                 what=f"center_rows for case {k}, M of shape {M.shape}",
-                mistakes=mistakes, hint=f"every row of the result should average to 0 "
+                mistakes=mistakes, hint=f"Every row of the result should average to 0 "
                 f"({_HABITS}).")
     passed("center_rows centres every row, square matrices included.")
 
@@ -118,7 +130,21 @@ def check_safe_mse(safe_mse):
              (y[:, None], y_pred[:, None]), (np.array([3.0]), np.array([[1.5]])),
              (rng.normal(size=40), rng.normal(size=(40, 1)))]
     for first, second in cases:
-        got = call(safe_mse, first.copy(), second.copy(), name="safe_mse")
+        try:
+            got = safe_mse(first.copy(), second.copy())
+        except (AssertionError, ValueError) as error:
+            if first.shape == second.shape or isinstance(error, CheckFailed):
+                got = call(safe_mse, first.copy(), second.copy(), name="safe_mse")
+            else:
+                raise CheckFailed(
+                    f"`safe_mse` raised {type(error).__name__} for y of shape "
+                    f"{first.shape} and y_pred of shape {second.shape}: as many "
+                    "targets as predictions, one array 1-D and the other a column. "
+                    "It must accept them: flatten both first, then compare their "
+                    f"shapes ({_HABITS})."
+                ) from None
+        except Exception:  # a stub, or another error: `call` words the message
+            got = call(safe_mse, first.copy(), second.copy(), name="safe_mse")
         what = f"safe_mse(y, y_pred) for y of shape {first.shape} and y_pred of " \
                f"shape {second.shape}"
         value = as_array(got, shape=(), name="safe_mse", hint="one number, the mean "
@@ -142,7 +168,7 @@ def check_safe_mse(safe_mse):
             mistakes["you divided by n - 1; the MSE divides by n."] = (
                 expected * n / (n - 1))
         compare(value, expected, what=what, mistakes=mistakes,
-                hint=f"the MSE is the mean over the samples of (y - y_pred)² "
+                hint=f"The MSE is the mean over the samples of (y - y_pred)² "
                 f"({_PITFALL}).")
     short, long = np.array([1.0, 2.0, 3.0]), np.array([[2.0]])
     try:
@@ -158,7 +184,9 @@ def check_safe_mse(safe_mse):
             f"`assert y.shape == y_pred.shape` after flattening ({_HABITS})."
         ) from None
     raise CheckFailed(
-        f"`safe_mse` returned {got!r} for y of 3 values and y_pred of 1 value: after "
-        "flattening, (3,) - (1,) still broadcasts silently. Add `assert y.shape == "
-        f"y_pred.shape` after flattening, so a mismatch stops the code ({_HABITS})."
+        "`safe_mse` returned a value for y of 3 values and y_pred of 1 value; it must "
+        "raise an error instead, because a target and a prediction of different "
+        "lengths cannot be paired (after flattening, (3,) - (1,) broadcasts "
+        "silently). Add `assert y.shape == y_pred.shape` after flattening, so a "
+        f"mismatch stops the code ({_HABITS})."
     )

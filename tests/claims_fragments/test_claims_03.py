@@ -68,3 +68,43 @@ def test_03_keepdims_example_sums():
     assert (square / square.sum(axis=1)).sum(axis=1).tolist() == [0.625, 1.25]
     with pytest.raises(ValueError, match="could not be broadcast"):
         np.ones((3, 2)) / np.ones((3, 2)).sum(axis=1)
+
+
+def test_03_the_data_are_the_line_8x_plus_noise_on_evenly_spaced_x(line_data):
+    x, y = line_data
+    # "x evenly spaced from 0 to 100, and y = 8x plus random noise (standard deviation
+    # 100), seeded": the same call without noise lies on the line, and the noise is
+    # the same on every run
+    assert np.array_equal(x, np.linspace(0.0, 100.0, 100))
+    x0, y0 = ck.datasets.make_linear_data(100, slope=8.0, noise=0.0, random_state=0)
+    assert np.array_equal(y0, 8.0 * x0)
+    noise = y - 8.0 * x
+    assert np.array_equal(noise, ck.datasets.make_linear_data(
+        100, slope=8.0, noise=100.0, random_state=0)[1] - 8.0 * x)
+    assert 80 < noise.std() < 120
+    assert (8.0 * x)[:, None].ravel().shape == (100,)
+
+
+def test_03_broadcast_to_is_a_read_only_view_and_tile_a_copy():
+    a = np.array([[1]])
+    stretched = np.broadcast_to(a, (1, 3))
+    assert np.shares_memory(stretched, a) and not stretched.flags.writeable
+    assert not np.shares_memory(np.tile(a, (1, 3)), a)
+
+
+def test_03_shape_rules_as_stated_agree_with_numpy():
+    def rules(s, t):
+        n = max(len(s), len(t))
+        s, t = (1,) * (n - len(s)) + s, (1,) * (n - len(t)) + t  # rule 1
+        if any(p != q and 1 not in (p, q) for p, q in zip(s, t, strict=True)):
+            return None  # rule 2
+        return tuple(max(p, q) for p, q in zip(s, t, strict=True))  # rule 3
+
+    pairs = [((1,), (3,)), ((1, 1), (3,)), ((2, 1), (3,)), ((2, 3), (2,)),
+             ((2, 3), (2, 1)), ((4, 1), (1, 5)), ((100,), (100, 1)), ((3, 2), (3,))]
+    for s, t in pairs:
+        try:
+            numpy = np.broadcast_shapes(s, t)
+        except ValueError:
+            numpy = None
+        assert rules(s, t) == numpy
