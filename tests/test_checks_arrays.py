@@ -25,8 +25,9 @@ def test_grid_passes_on_the_right_matrix(capsys):
     (np.arange(12).reshape(4, 3), r"shape \(4, 3\): 4 rows of 3"),
     (np.arange(1, 13).reshape(3, 4), "from 1 to 12"),
     (np.arange(12).reshape(4, 3).T, "go down the columns"),
-    (np.arange(12), r"returned shape \(12,\); expected \(3, 4\)"),
-    (np.zeros((3, 4)), "expected the numbers 0 to 11"),
+    (np.arange(12), r"`grid` has shape \(12,\); expected 3 rows of 4"),
+    (np.arange(12).reshape(2, 6), r"has shape \(2, 6\)"),
+    (np.zeros((3, 4)), "Expected the numbers 0 to 11"),
     ("0 1 2", "not a number or an array of numbers"),
 ])
 def test_grid_names_the_mistake(grid, message):
@@ -49,7 +50,7 @@ def test_to_column_passes_on_reshape_and_newaxis(capsys):
     (lambda v: v[None, :], "a row: the new axis of length 1 came first"),
     (lambda v: v.reshape(1, -1), "a row"),
     (lambda v: v.T, r"still 1-D: `.T` leaves a 1-D array unchanged"),
-    (lambda v: v.reshape(3, 1), "cannot reshape array of size 6"),
+    (lambda v: v.reshape(3, 1), "cannot reshape array of size 6.*give -1"),
     (lambda v: v[::-1, None], "reverse order"),
     (lambda v: np.ones((len(v), 1)), "should hold the vector's elements"),
     (lambda v: None, "returned None"),
@@ -77,7 +78,9 @@ def test_column_means_passes(capsys):
     (lambda M: M.mean(axis=0, keepdims=True), "a 2-D row"),
     (lambda M: M.sum(axis=0), "sums, not means"),
     (lambda M: M.mean(), r"returned shape \(\); expected \(3,\)"),
-    (lambda M: M.mean(axis=0) + 1e-3, "see notebook 01, section 4"),
+    (lambda M: M.sum(axis=0) / M.shape[1], "divided each column's sum by the number "
+     "of columns"),
+    (lambda M: M.mean(axis=0) + 1e-3, "See notebook 01, section 4"),
 ])
 def test_column_means_names_the_mistake(function, message):
     with pytest.raises(CheckFailed, match=message):
@@ -93,3 +96,11 @@ def test_column_means_recognises_row_means_on_a_square_matrix():
         check_column_means(row_means_when_square)
     with pytest.raises(NotDoneYet):
         check_column_means(stub)
+
+
+def test_column_means_messages_do_not_give_the_answer_away():
+    for function in (lambda M: M.mean(axis=0, keepdims=True),
+                     lambda M: M.sum(axis=0) / M.shape[1], lambda M: M.mean(axis=1)):
+        with pytest.raises(CheckFailed) as failed:
+            check_column_means(function)
+        assert "mean(axis=0)" not in str(failed.value)

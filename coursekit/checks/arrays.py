@@ -34,15 +34,20 @@ def check_grid(grid):
             "`grid` has shape (4, 3): 4 rows of 3. The first length given to "
             f"reshape is the number of rows; {_RESHAPE}."
         )
-    array = as_array(array, shape=(3, 4), name="grid",
-                     hint=f"3 rows of 4 numbers; {_RESHAPE}")
+    array = as_array(array, shape=array.shape, name="grid")  # numbers, any shape
+    if array.shape != (3, 4):
+        raise CheckFailed(
+            f"`grid` has shape {array.shape}; expected 3 rows of 4 numbers, "
+            f"shape (3, 4): {_RESHAPE}."
+        )
     expected = np.arange(12).reshape(3, 4)
     compare(array, expected, what="`grid`", mistakes={
-        "your numbers run from 1 to 12; np.arange(12) starts at 0 and stops before 12 "
-        "(notebook 01, section 5: creating arrays).": expected + 1,
+        "your numbers run from 1 to 12, not 0 to 11. np.arange starts at 0 unless "
+        "given a start, and stops before its stop value (notebook 01, section 5: "
+        "creating arrays).": expected + 1,
         "your numbers go down the columns; reshape fills the rows first, one after the "
         "other, so the first row is 0, 1, 2, 3.": np.arange(12).reshape(4, 3).T,
-    }, hint="expected the numbers 0 to 11, row after row (notebook 01, section 5).")
+    }, hint="Expected the numbers 0 to 11, row after row (notebook 01, section 5).")
     passed("a (3, 4) matrix of 0 to 11, filled row by row.")
 
 
@@ -61,7 +66,16 @@ def check_to_column(to_column):
              np.arange(10)]
     for k, vector in enumerate(cases, start=1):
         m = len(vector)
-        result = call(to_column, vector.copy(), name="to_column")
+        try:
+            result = call(to_column, vector.copy(), name="to_column")
+        except CheckFailed as error:
+            if "cannot reshape" not in str(error):
+                raise
+            raise CheckFailed(
+                f"{error} The vectors tried have different lengths, so a length "
+                "written into the code fits only one of them: give -1 and let NumPy "
+                "work it out (notebook 01, section 6)."
+            ) from None
         shape = np.shape(result)
         if shape == (1, m) and m > 1:
             raise CheckFailed(
@@ -80,7 +94,7 @@ def check_to_column(to_column):
                           "(notebook 01, section 9)")
         compare(column, vector[:, None], what=f"the column of case {k} (length {m})",
                 mistakes={"the elements are in reverse order.": vector[::-1, None]},
-                hint="the column should hold the vector's elements in their order.")
+                hint="The column should hold the vector's elements in their order.")
     passed("to_column turns (m,) into (m, 1) for every length tried, 1 included.")
 
 
@@ -103,9 +117,9 @@ def check_column_means(column_means):
         shape = np.shape(result)
         if shape == (1, p) and p > 1:
             raise CheckFailed(
-                f"`column_means` returned shape {shape}, a 2-D row; expected the 1-D "
-                f"({p},) that .mean(axis=0) gives. Something kept the averaged axis "
-                "as a length 1 (keepdims=True or a reshape): leave it out "
+                f"`column_means` returned shape {shape}, a 2-D row; expected a 1-D "
+                f"array of shape ({p},). Something kept the averaged axis as a "
+                "length 1 (keepdims=True or a reshape): leave it out "
                 "(notebook 01, section 4: axes)."
             )
         if shape == (n,) and n != p:
@@ -119,8 +133,15 @@ def check_column_means(column_means):
                          hint="one mean per column (notebook 01, section 4: axes)")
         mistakes = {"these are sums, not means: divide by the number of rows.":
                     M.sum(axis=0)}
+        if n != p:  # the sum of each column divided by the number of columns
+            mistakes[
+                "you divided each column's sum by the number of columns; a column "
+                "holds one number per row, so divide by the number of rows, "
+                "shape[0] (notebook 01, section 4)."
+            ] = M.sum(axis=0) / p
         if n == p:  # only a square matrix lets row means pass the shape test
             mistakes[_ROW_MEANS] = M.sum(axis=1) / p
-        compare(means, M.sum(axis=0) / n, what=f"the means of case {k} {M.shape}",
-                mistakes=mistakes, hint="see notebook 01, section 4 (axes).")
+        compare(means, M.sum(axis=0) / n,
+                what=f"column_means for case {k}, a matrix of shape {M.shape},",
+                mistakes=mistakes, hint="See notebook 01, section 4 (axes).")
     passed("column_means gives one mean per column, for 1 row and 1 column too.")

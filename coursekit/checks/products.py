@@ -1,5 +1,7 @@
 """The checks of notebook 02's exercises: matrix shapes, the dot product, X @ w."""
 
+import numbers
+
 import numpy as np
 
 from coursekit.checks._core import (
@@ -23,13 +25,22 @@ def check_product_shape(product_shape):
         The learner's answer, written as a tuple such as ``(5, 7)``.
     """
     answer = given(product_shape, "product_shape")
-    try:
-        answer = tuple(int(n) for n in answer)
-    except (TypeError, ValueError):
+    if isinstance(answer, str):
         raise CheckFailed(
-            f"`product_shape` is {answer!r}; write a shape as a tuple of whole "
+            f"`product_shape` is the text {answer!r}; write the shape as a tuple of "
+            "whole numbers, without quotes, such as (5, 7)."
+        )
+    if np.ndim(answer) > 1:
+        raise CheckFailed(
+            "`product_shape` holds a whole array (the product itself?), not a shape: "
+            "write the shape as a tuple of whole numbers, such as (5, 7)."
+        )
+    answer = _whole_numbers(answer)
+    if answer is None:
+        raise CheckFailed(
+            f"`product_shape` is {product_shape!r}; write a shape as a tuple of whole "
             "numbers, such as (5, 7)."
-        ) from None
+        )
     wrong = {
         (3, 3): "(3, 3) are the inner lengths; they must agree and then disappear.",
         (4, 3): "(4, 3) is the shape of the left matrix; the right one sets the "
@@ -48,6 +59,23 @@ def check_product_shape(product_shape):
             "(n, k) @ (k, m) gives (n, m): see notebook 02, section 3."
         )
     passed("(4, 3) @ (3, 2): the inner 3s agree and disappear.")
+
+
+def _whole_numbers(answer):
+    """``answer`` as a tuple of ints, or None unless it is a sequence of whole numbers.
+
+    >>> _whole_numbers([4, 2.0]), _whole_numbers((4.5, 2)), _whole_numbers((True, 2))
+    ((4, 2), None, None)
+    """
+    try:
+        items = list(answer)
+    except TypeError:
+        return None
+    whole = [isinstance(n, numbers.Real) and not isinstance(n, (bool, np.bool_))
+             and float(n).is_integer() for n in items]
+    if not all(whole):
+        return None
+    return tuple(int(n) for n in items)
 
 
 def check_dot(dot):
@@ -85,8 +113,18 @@ def check_dot(dot):
                     "this leaves out the last pair: the loop must visit all n "
                     "elements (range(len(a)), not range(len(a) - 1))."
                         : expected - float(a[-1]) * float(b[-1]),
+                    "this leaves out the first pair: positions count from 0, so "
+                    "the loop must start at 0 (notebook 01, section 7)."
+                        : expected - float(a[0]) * float(b[0]),
+                    "this is only the product of the last pair: `total = ...` "
+                    "replaces the total at each step; `total += ...` adds to it."
+                        : float(a[-1]) * float(b[-1]),
+                    "this is only the product of the first pair: the `return` line "
+                    "is inside the loop, so the function returns after one step. "
+                    "Indent it back to the level of `for`."
+                        : float(a[0]) * float(b[0]),
                     "this is the sum of a + b, not of a * b.": (a + b).sum(),
-                }, hint="multiply element i of a by element i of b, then add all the "
+                }, hint="Multiply element i of a by element i of b, then add all the "
                 "products (notebook 02, section 1).")
     a, b = np.array([1.0, 2.0, 3.0]), np.array([1.0, 2.0])
     try:
@@ -100,7 +138,7 @@ def check_dot(dot):
             "raise ValueError, as np.dot does (zip(a, b, strict=True) does it for you)."
         ) from None
     raise CheckFailed(
-        f"`dot` returned {result!r} for vectors of lengths 3 and 2, pairing only "
+        f"`dot` returned {result} for vectors of lengths 3 and 2, pairing only "
         "2 of them: unequal lengths have no dot product. Raise ValueError, as np.dot "
         "does: zip(a, b, strict=True) does it for you (notebook 02, section 2)."
     )
@@ -148,7 +186,7 @@ def check_weighted_sums(weighted_sums):
             "feature by its weight first.": X.sum(axis=1, keepdims=True),
             "your sums add the weights without the features: multiply each "
             "weight by its feature.": np.full((n, 1), w.sum()),
-        }, hint="row i should be the dot product of X[i] and w "
+        }, hint="Row i should be the dot product of X[i] and w "
             "(notebook 02, section 5).")
     passed("weighted_sums gives an (n, 1) column of X[i] @ w, one sample included.")
 

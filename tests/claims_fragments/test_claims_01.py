@@ -29,3 +29,10 @@ def test_01_arange_excludes_stop_and_linspace_includes_it():
 
 def test_01_six_elements_cannot_fill_four_by_two():
     assert 4 * 2 == 8 != np.arange(6).size
+
+
+def test_01_a_missing_index_counts_as_a_colon_and_newaxis_is_none():
+    matrix = np.array([[1, 2, 3], [4, 5, 6]])
+    assert np.array_equal(matrix[0], matrix[0, :])
+    assert np.newaxis is None
+    assert matrix[:, 1].shape == (2,) and matrix[:, 1:2].shape == (2, 1)
