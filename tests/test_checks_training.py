@@ -13,14 +13,15 @@ def sigmoid(z):
 
 
 def sigmoid_gradients(X, y, w, b, *, at="z", scale=None, per_sample=False,
-                      column=True, transpose=False, factor=1.0):
+                      column=True, transpose=False, factor=1.0, bias=True,
+                      activation=sigmoid):
     """A right answer, and through its options the mistakes a learner makes."""
     n = len(X)
     Y = y[:, None] if column else y  # column=False: the (n,) vs (n, 1) broadcast
-    z = X @ w + b
+    z = X @ w + b if bias else X @ w
     g_prime = {"z": sigmoid(z) * (1 - sigmoid(z)), "X": sigmoid(X) * (1 - sigmoid(X)),
                "none": 1.0, "g": sigmoid(z)}[at]
-    delta = factor * (sigmoid(z) - Y) * g_prime
+    delta = factor * (activation(z) - Y) * g_prime
     scale = 2 / n if scale is None else scale
     grad_w = scale * X.T @ delta
     grad_b = scale * delta if per_sample else scale * delta.sum()
@@ -28,7 +29,7 @@ def sigmoid_gradients(X, y, w, b, *, at="z", scale=None, per_sample=False,
 
 
 def train_full_batch(X, y, learning_rate, n_epochs, *, sign=1.0, scale=None,
-                     epochs=None, column=True, per_sample=False):
+                     epochs=None, column=True, per_sample=False, sequential=False):
     n, p = X.shape
     Y = y[:, None] if column else y
     scale = 2 / n if scale is None else scale
@@ -36,6 +37,8 @@ def train_full_batch(X, y, learning_rate, n_epochs, *, sign=1.0, scale=None,
     for _ in range(n_epochs if epochs is None else epochs(n_epochs)):
         delta = X @ w + b - Y
         w = w - sign * learning_rate * scale * X.T @ delta
+        if sequential:  # the bias's gradient after the weights moved
+            delta = X @ w + b - Y
         b = b - sign * learning_rate * scale * (delta if per_sample else delta.sum())
     return w, b
 
@@ -77,9 +80,12 @@ def test_sigmoid_gradients_stub_is_not_done():
 @pytest.mark.parametrize(("options", "message"), [
     ({"at": "X"}, "derivative at the inputs X"),
     ({"scale": 2.0}, "n times too large"),
-    ({"per_sample": True}, "one bias per sample"),
+    ({"per_sample": True}, r"\(6, 1\), one value per sample: .* adds them all up"),
     ({"column": False}, "n² numbers"),
-    ({"transpose": True}, "transposed"),
+    ({"transpose": True}, r"shape \(1, 3\): a row: the gradient has the shape of w"),
+    ({"bias": False}, "your z leaves out the bias"),
+    ({"activation": lambda z: z, "at": "none"}, "prediction is z itself"),
+    ({"activation": lambda z: z, "at": "z"}, r"error is z - y, .* g'\(z\) is right"),
     ({"at": "none"}, "factor g'\\(z\\) of the chain rule is missing"),
     ({"at": "g"}, "its derivative g'\\(z\\)"),
     ({"factor": -1.0}, "wrong sign"),
@@ -142,6 +148,7 @@ def test_train_full_batch_stub_is_not_done():
     ({"epochs": lambda e: e - 1}, r"one epoch too few: range\(1, n_epochs\)"),
     ({"epochs": lambda e: e + 1}, "one epoch too many"),
     ({"scale": 1.0 / 6}, "half the right size"),
+    ({"sequential": True}, "used the weights already updated"),
     ({"column": False}, "n² numbers"),
     ({"per_sample": True}, "one bias per sample"),
     ({"scale": 0.3}, r"w for case 1 .* is wrong. Start from w = zeros"),
@@ -152,6 +159,37 @@ def test_train_full_batch_mistakes_are_named(options, message):
 
     with pytest.raises(CheckFailed, match=message):
         ck.checks.check_train_full_batch(wrong)
+
+
+def test_train_full_batch_one_update_per_sample_is_named():
+    def sgd(X, y, learning_rate, n_epochs):
+        w, b = np.zeros((X.shape[1], 1)), 0.0
+        for _ in range(n_epochs):
+            for i in range(len(X)):  # one step per sample, in order
+                delta = X[i:i + 1] @ w + b - y[i]
+                w = w - learning_rate * 2 * X[i:i + 1].T @ delta
+                b = b - learning_rate * 2 * delta.item()
+        return w, b
+
+    with pytest.raises(CheckFailed, match="one update per sample"):
+        ck.checks.check_train_full_batch(sgd)
+
+
+def test_train_full_batch_weights_and_bias_swapped_are_named():
+    def swapped(X, y, learning_rate, n_epochs):
+        w, b = train_full_batch(X, y, learning_rate, n_epochs)
+        return b, w
+
+    with pytest.raises(CheckFailed, match="bias first and the weights second"):
+        ck.checks.check_train_full_batch(swapped)
+
+
+def test_train_full_batch_accepts_a_one_element_bias_array():
+    def right(X, y, learning_rate, n_epochs):
+        w, b = train_full_batch(X, y, learning_rate, n_epochs)
+        return w, np.array([[b]])  # (1, 1), like w when p = 1: not "swapped"
+
+    ck.checks.check_train_full_batch(right)
 
 
 def test_train_full_batch_transposed_weights_are_named():
@@ -178,7 +216,7 @@ def test_rate_limit_stub_is_not_done():
     (1.0, "limit along the bias"),
     (1 / 3, "variance of the feature"),
     (0.5, "one step on standardised data"),
-    (1 / 18, "twice as large"),
+    (1 / 18, "larger rates still converge, with a zig-zag"),
     (2 / 9, "with the 2"),
     (0.11, "find where it reaches -1"),
     (0.2, "find where it reaches -1"),
@@ -189,6 +227,15 @@ def test_rate_limit_stub_is_not_done():
 def test_rate_limit_mistakes_are_named(answer, message):
     with pytest.raises(CheckFailed, match=message):
         ck.checks.check_rate_limit(answer)
+
+
+def test_rate_limit_messages_never_give_the_answer():
+    for answer in (1.0, 1 / 3, 0.5, 1 / 18, 2 / 9, 0.2):
+        with pytest.raises(CheckFailed) as failure:
+            ck.checks.check_rate_limit(answer)
+        message = str(failure.value)
+        assert "1 / 9" not in message and "1/9" not in message
+        assert "0.11" not in message and "twice" not in message
 
 
 def test_rate_limit_is_where_descent_stops_converging():

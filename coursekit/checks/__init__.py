@@ -1,7 +1,7 @@
 """Self-checks for the course's exercises, one module per notebook.
 
 Each exercise in a notebook ends with a check cell such as
-``ck.checks.check_column_vector(to_column)``. A check runs the learner's function or
+``ck.checks.check_to_column(to_column)``. A check runs the learner's function or
 value on cases whose answer it knows, prints one line when all is right, and otherwise
 raises :class:`CheckFailed` (an ``AssertionError``, which nbgrader's autograder scores)
 with a message that says what is wrong and where the course explains it. A function

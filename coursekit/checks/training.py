@@ -38,6 +38,38 @@ MISSING_TWO = (
     "it is half the right size: the derivative of the square (y_pred - y)**2 "
     f"brings a factor 2 ({SECTION_CHAIN})."
 )
+NO_BIAS = (
+    "your z leaves out the bias: z = X @ w + b, and the bias moves the prediction of "
+    f"every sample ({SECTION_CHAIN})."
+)
+NO_SIGMOID = (
+    "your prediction is z itself, as for the linear neuron; this neuron's prediction "
+    f"is sigmoid(z), so the error is sigmoid(z) - y ({SECTION_CHAIN})."
+)
+NO_SIGMOID_KEPT_G = (
+    "your error is z - y, as for the linear neuron (the factor g'(z) is right): "
+    "this neuron's prediction is sigmoid(z), so the error is sigmoid(z) - y "
+    f"({SECTION_CHAIN})."
+)
+GRAD_B_PER_SAMPLE = (
+    "one value per sample: those are the samples' separate contributions. The bias "
+    "is one number shared by every sample, so its derivative adds them all up, with "
+    f"the 2/n of the mean, like the derivative for each weight ({SECTION_CHAIN})."
+)
+GRAD_W_ROW = (
+    "a row: the gradient has the shape of w, a (p, 1) column with one derivative "
+    "per weight. Mind the order of the product: shapes (p, n) @ (n, 1) -> (p, 1) "
+    f"({SECTION_CHAIN})."
+)
+SEQUENTIAL = (
+    "your bias step used the weights already updated in the same epoch: compute "
+    "both gradients at the same (w, b), then update both."
+)
+PER_SAMPLE_STEPS = (
+    "your loop makes one update per sample (stochastic gradient descent); full-batch "
+    "descent makes one update per epoch, with the gradient of all n samples "
+    "(notebook 06, section 4)."
+)
 EPOCH_TOO_FEW = (
     "your loop ran one epoch too few: range(1, n_epochs) runs n_epochs - 1 times, "
     "one of the original course's bugs (notebook 06, section 14). "
@@ -66,8 +98,11 @@ def _cases(seed):
         yield X, y, w, float(rng.normal())
 
 
-def _single_number(value, *, name, n, hint):
-    """``value`` as a float; one value per sample is the bias-per-sample mistake."""
+def _single_number(value, *, name, n, hint, per_sample=None):
+    """``value`` as a float; one value per sample is the bias-per-sample mistake.
+
+    ``per_sample`` replaces that explanation where n values mean something else.
+    """
     if value is None:
         raise CheckFailed(f"`{name}` is None: did you forget to return it?")
     try:
@@ -80,8 +115,9 @@ def _single_number(value, *, name, n, hint):
         return float(array.ravel()[0])
     if n > 1 and array.size == n:
         raise CheckFailed(
-            f"`{name}` has shape {array.shape}, one value per sample: "
-            f"{KNOWN_MISTAKES['bias_per_sample']}"
+            f"`{name}` has shape {array.shape}, "
+            + (per_sample
+               or f"one value per sample: {KNOWN_MISTAKES['bias_per_sample']}")
         )
     raise CheckFailed(f"`{name}` has shape {array.shape}; expected a single number: "
                       f"{hint}")
@@ -96,12 +132,16 @@ def _pair(result, name):
     return result
 
 
-def _column(value, *, p, n, what):
-    """``value`` as a (p, 1) array, naming the shape mistakes the course explains."""
+def _column(value, *, p, n, what, row=None):
+    """``value`` as a (p, 1) array, naming the shape mistakes the course explains.
+
+    ``row`` explains a (1, p) answer; by default, transposed weights.
+    """
     shape = np.shape(value)
     if p > 1 and shape == (1, p):
         raise CheckFailed(
-            f"{what} has shape (1, {p}): {KNOWN_MISTAKES['transposed_weights']}"
+            f"{what} has shape (1, {p}): "
+            + (row or KNOWN_MISTAKES["transposed_weights"])
         )
     if n > 1 and shape in ((p, n), (n, n)):
         raise CheckFailed(f"{what} has shape {shape}: {KNOWN_MISTAKES['broadcast']}")
@@ -149,13 +189,20 @@ def check_sigmoid_gradients(sigmoid_gradients):
             if np.allclose(np.asarray(result[0], dtype=float), at_x):
                 raise CheckFailed(f"{what} has shape ({p}, {p}); expected ({p}, 1): "
                                   f"{KNOWN_MISTAKES['derivative_at_x']}")
-        grad_w = _column(result[0], p=p, n=n, what=what)
+        grad_w = _column(result[0], p=p, n=n, what=what, row=GRAD_W_ROW)
         right_w = 2 / n * X.T @ delta
+        z_no_bias = X @ w
+        delta_no_bias = (_sigmoid(z_no_bias) - y[:, None]) * _sigmoid(z_no_bias) * (
+            1 - _sigmoid(z_no_bias))
+        delta_linear = z - y[:, None]  # no sigmoid: the linear neuron's delta
         mistakes = {
             MISSING_G_PRIME: 2 / n * X.T @ error,
             G_NOT_G_PRIME: 2 / n * X.T @ (error * _sigmoid(z)),
             SIGN: -right_w,
             MISSING_TWO: right_w / 2,
+            NO_BIAS: 2 / n * X.T @ delta_no_bias,
+            NO_SIGMOID: 2 / n * X.T @ delta_linear,
+            NO_SIGMOID_KEPT_G: 2 / n * X.T @ (delta_linear * g_prime),
         }
         if p == 1:  # g'(X) has the shape of z only for one feature
             at_x = error * _sigmoid(X) * (1 - _sigmoid(X))
@@ -166,13 +213,17 @@ def check_sigmoid_gradients(sigmoid_gradients):
                 hint=f"See {SECTION_CHAIN}.")
         what = f"grad_b for case {k} (n={n}, p={p})"
         grad_b = _single_number(result[1], name="grad_b", n=n,
-                                hint="the neuron has one bias, so one derivative.")
+                                hint="the neuron has one bias, so one derivative.",
+                                per_sample=GRAD_B_PER_SAMPLE)
         right_b = 2 / n * delta.sum()
         broadcast = (_sigmoid(z) - y[None, :]) * g_prime
         mistakes = {
             MISSING_G_PRIME: 2 / n * error.sum(),
             SIGN: -right_b,
             MISSING_TWO: right_b / 2,
+            NO_BIAS: 2 / n * delta_no_bias.sum(),
+            NO_SIGMOID: 2 / n * delta_linear.sum(),
+            NO_SIGMOID_KEPT_G: 2 / n * (delta_linear * g_prime).sum(),
         }
         if n > 1:
             mistakes["missing_mean"] = n * right_b
@@ -182,16 +233,42 @@ def check_sigmoid_gradients(sigmoid_gradients):
     passed("the gradients match on 4 cases (one sample, one and several features).")
 
 
-def _train(X, Y, rate, n_steps, *, sign=1.0, scale=None):
-    """Reference: ``n_steps`` full-batch steps of the linear neuron from zeros."""
+def _train(X, Y, rate, n_steps, *, sign=1.0, scale=None, sequential=False):
+    """Reference: ``n_steps`` full-batch steps of the linear neuron from zeros.
+
+    ``sequential=True`` is a mistake: the bias's gradient taken after the weights moved.
+    """
     n, p = X.shape
     scale = 2 / n if scale is None else scale
     w, b = np.zeros((p, 1)), 0.0
     for _ in range(n_steps):
         delta = X @ w + b - Y
         w = w - sign * rate * scale * (X.T @ delta)
+        if sequential:
+            delta = X @ w + b - Y
         b = b - sign * rate * scale * delta.sum()
     return w, b
+
+
+def _train_per_sample(X, Y, rate, n_epochs):
+    """A mistake: one step per sample, in order (stochastic gradient descent)."""
+    w, b = np.zeros((X.shape[1], 1)), 0.0
+    for _ in range(n_epochs):
+        for i in range(len(X)):
+            delta = X[i:i + 1] @ w + b - Y[i:i + 1]
+            w, b = w - rate * 2 * X[i:i + 1].T @ delta, b - rate * 2 * delta.sum()
+    return w, b
+
+
+def _swapped(result, right_w, right_b):
+    """Whether ``result`` is ``(b, w)``, the right values in the wrong order."""
+    try:
+        first, second = (np.asarray(part, dtype=float) for part in result)
+    except (TypeError, ValueError):
+        return False
+    return (first.size == 1 and second.shape == right_w.shape
+            and not np.allclose(right_w, right_b)  # else the order can't be told
+            and np.allclose(second, right_w) and np.allclose(first, right_b))
 
 
 def check_train_full_batch(train_full_batch):
@@ -223,9 +300,19 @@ def check_train_full_batch(train_full_batch):
             (EPOCH_TOO_FEW, _train(X, Y, rate, n_epochs - 1)),
             (EPOCH_TOO_MANY, _train(X, Y, rate, n_epochs + 1)),
         ]
-        if n == 1:  # one sample: the mean and the sum are the same
+        if n == 1:  # one sample: the mean and the sum are the same, and so is SGD
             mistakes.pop(1)
+        else:
+            mistakes += [
+                (SEQUENTIAL, _train(X, Y, rate, n_epochs, sequential=True)),
+                (PER_SAMPLE_STEPS, _train_per_sample(X, Y, rate, n_epochs)),
+            ]
         case = f"case {k} (n={n}, p={p}, learning_rate={rate}, n_epochs={n_epochs})"
+        if _swapped(result, right_w, right_b):
+            raise CheckFailed(
+                f"for {case} you returned the bias first and the weights second; "
+                "return them in the order w, b."
+            )
         w = _column(result[0], p=p, n=n, what=f"w for {case}")
         b = _single_number(result[1], name="b", n=n,
                            hint="the neuron has one bias (notebook 06, section 2).")
@@ -265,8 +352,8 @@ def check_rate_limit(rate_limit):
         "0.5 reaches the optimum in one step on standardised data; here the "
         f"feature's variance is 9 ({SECTION_RATE}).": 0.5,
         "that rate lands on the optimum along the weight in one step (factor 0); "
-        "descent still converges up to the rate where the factor reaches -1, "
-        f"twice as large ({SECTION_RATE}).": 1 / 18,
+        "larger rates still converge, with a zig-zag, up to the rate where the factor "
+        f"reaches -1 ({SECTION_RATE}).": 1 / 18,
         "the gradient of (w - c)**2 is 2 * (w - c): the factor per step is "
         f"1 - 2 * rate * 9, with the 2 ({SECTION_RATE}).": 2 / 9,
     }

@@ -85,6 +85,8 @@ def test_06_each_full_batch_step_multiplies_the_distance_by_one_minus_two_rates(
     # the closed form of section 13: L = (b - mean y)^2 + (w - c)^2 + L_min
     c = np.mean(X[:, 0] * y)
     assert c == pytest.approx(b1, rel=1e-12) and b0 == pytest.approx(y.mean())
+    loss_min = np.mean((b0 + b1 * X[:, 0] - y) ** 2)
+    assert np.mean(y**2) - y.mean() ** 2 - c**2 == pytest.approx(loss_min, rel=1e-9)
     for rate in (0.001, 0.1, 0.5, 0.8, 0.9, 1.0):
         with warnings.catch_warnings():  # rate 1 bounces: the loss may grow by 1 ulp
             warnings.simplefilter("ignore")
@@ -194,3 +196,34 @@ def test_06_sigmoid_derivative_is_at_most_a_quarter_at_zero():
     h = 1e-6
     numeric = (sigmoid(z + h) - sigmoid(z - h)) / (2 * h)
     np.testing.assert_allclose(sigmoid_prime(z), numeric, atol=1e-9)
+
+
+def test_06_how_fast_the_figures_say_each_run_settles(line_data):
+    _, X, y, _, _ = line_data
+    b0, b1 = lstsq(X, y)
+    loss_min = np.mean((b0 + b1 * X[:, 0] - y) ** 2)
+
+    def history(rate, batch_size):
+        return ck.Neuron(learning_rate=rate, n_epochs=100, batch_size=batch_size,
+                         random_state=0).fit(X, y).history_
+
+    def first_epoch_within(h, column, target, tol):
+        """The epoch after which ``column`` stays within ``tol`` (relative)."""
+        outside = np.abs(h[column].to_numpy() - target) > tol * abs(target)
+        return h["epoch"].iloc[np.flatnonzero(outside).max() + 1]
+
+    # section 8: w0 and the bias reach least squares "in the first half of training"
+    mini = history(0.01, 120)
+    assert first_epoch_within(mini, "w0", b1, 0.01) <= 50
+    assert first_epoch_within(mini, "bias", b0, 0.01) <= 50
+    # section 12: SGD is at the bottom within the first epoch, then jitters above it;
+    # mini-batches reach it "within a few dozen epochs"; the full batch is still above
+    sgd = history(0.01, 1)
+    assert sgd.loc[sgd["epoch"] == 1, "loss"].iloc[-1] < 1.02 * loss_min
+    assert sgd.loc[sgd["epoch"] >= 1, "loss"].min() > loss_min
+    assert first_epoch_within(mini, "loss", loss_min, 0.01) < 40
+    assert history(0.01, None)["loss"].iloc[-1] > 1.08 * loss_min
+    # section 13's figure: 0.5 in one step, 0.8 in a few epochs, 0.1 more slowly
+    settle = {rate: first_epoch_within(history(rate, None), "loss", loss_min, 0.01)
+              for rate in (0.1, 0.5, 0.8)}
+    assert settle[0.5] == 1 and settle[0.8] <= 8 and settle[0.1] > settle[0.8]
