@@ -9,9 +9,9 @@ that still raises ``NotImplementedError`` (nbgrader's stub) gets :class:`NotDone
 
 Modules
 -------
-arrays, products, broadcasting, least_squares, grid_search, training, features,
-keras_neuron, classifier
-    The checks of notebooks 01 to 09, in course order.
+arrays, products, broadcasting, least_squares, grid_search, gradients, training,
+features, keras_neuron, classifier
+    The checks of notebooks 01 to 09, in course order (06 has two modules).
 """
 
 from coursekit.checks import (
@@ -19,6 +19,7 @@ from coursekit.checks import (
     broadcasting,
     classifier,
     features,
+    gradients,
     grid_search,
     keras_neuron,
     least_squares,
@@ -30,14 +31,15 @@ from coursekit.checks.arrays import *  # noqa: F403
 from coursekit.checks.broadcasting import *  # noqa: F403
 from coursekit.checks.classifier import *  # noqa: F403
 from coursekit.checks.features import *  # noqa: F403
+from coursekit.checks.gradients import *  # noqa: F403
 from coursekit.checks.grid_search import *  # noqa: F403
 from coursekit.checks.keras_neuron import *  # noqa: F403
 from coursekit.checks.least_squares import *  # noqa: F403
 from coursekit.checks.products import *  # noqa: F403
 from coursekit.checks.training import *  # noqa: F403
 
-MODULES = (arrays, products, broadcasting, least_squares, grid_search, training,
-           features, keras_neuron, classifier)
+MODULES = (arrays, products, broadcasting, least_squares, grid_search, gradients,
+           training, features, keras_neuron, classifier)
 CHECKS = [name for module in MODULES for name in module.__all__]
 
 __all__ = ["CheckFailed", "NotDoneYet", *CHECKS]
