@@ -15,7 +15,7 @@ __all__ = ["animate_fit"]
 
 
 def animate_fit(x, y, history, *, x_test=None, y_test=None, every=1, interval=100,
-                ax=None):
+                ax=None, x_name="x"):
     """Animate the neuron's line at the end of every ``every``-th epoch.
 
     Show it in a notebook with ``IPython.display.HTML(anim.to_jshtml())``: it
@@ -35,6 +35,9 @@ def animate_fit(x, y, history, *, x_test=None, y_test=None, every=1, interval=10
     interval : int, default=100
         Milliseconds between frames.
     ax : matplotlib Axes, default=None
+    x_name : str, default="x"
+        The feature as the course names it (e.g. "standardised x"): the x label and
+        the variable of each frame's equation.
 
     Returns
     -------
@@ -60,13 +63,14 @@ def animate_fit(x, y, history, *, x_test=None, y_test=None, every=1, interval=10
         span = np.concatenate([x, x_test])
     line_x = _line_x(span)
     (line,) = ax.plot(line_x, line_x * 0, color="C3", linewidth=2, label="neuron")
-    ax.set(xlabel="x", ylabel="y")
+    ax.set(xlabel=x_name, ylabel="y")
     ax.legend(loc="upper left")
 
     def draw(row):
         w, b = history.at[row, weight], history.at[row, "bias"]
         line.set_ydata(b + w * line_x)
-        ax.set_title(f"Epoch {history.at[row, 'epoch']}: y = {b:.1f} + {w:.1f} x")
+        ax.set_title(f"Epoch {history.at[row, 'epoch']}: "
+                     f"y = {b:.1f} + {w:.1f} {x_name}")
         return (line,)
 
     animation = FuncAnimation(ax.figure, draw, frames=frames, interval=interval,

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import LogNorm
 from matplotlib.ticker import LogLocator, MaxNLocator
+from mpl_toolkits.axes_grid1 import make_axes_locatable
 
 __all__ = [
     "animate_fit",
@@ -112,13 +113,13 @@ def _contour_levels(values, levels, spacing):
 
 def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=None,
                       levels=20, spacing="even", equal_aspect=True, colorbar=True,
-                      mark_minimum=False):
-    """Draw an MSE surface over (intercept, slope), as from :func:`loss_surface`.
+                      mark_minimum=False, loss_name="MSE"):
+    """Draw a loss surface over (intercept, slope), as from :func:`loss_surface`.
 
     Parameters
     ----------
     surface : pandas.DataFrame of shape (n_intercepts, n_slopes)
-        Index: intercepts; columns: slopes; values: the MSE.
+        Index: intercepts; columns: slopes; values: the loss (the MSE by default).
     kind : {"contour", "heatmap"}, default="contour"
         Contour lines or a colour map. Both are drawn in data coordinates, so a
         path can be drawn over either.
@@ -145,6 +146,8 @@ def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=No
         Add a colour bar labelled MSE (for contours it marks each level).
     mark_minimum : bool, default=False
         Mark the lowest grid point of ``surface`` ("grid minimum").
+    loss_name : str, default="MSE"
+        What the values are, for the colour bar and the title (e.g. "log loss").
 
     Returns
     -------
@@ -167,7 +170,9 @@ def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=No
         drawn = ax.pcolormesh(slopes, intercepts, values, shading="auto",
                               cmap="viridis")
     if colorbar:
-        ax.figure.colorbar(drawn, ax=ax, label="MSE")
+        # An axes of its own beside ax, as tall as ax even at equal aspect.
+        bar = make_axes_locatable(ax).append_axes("right", size="4%", pad=0.1)
+        ax.figure.colorbar(drawn, cax=bar, label=loss_name)
     if path is not None:
         weight = _single_weight(path)
         ax.plot(path[weight], path["bias"], color="C3", marker=".", markersize=3,
@@ -183,7 +188,8 @@ def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=No
                 markeredgecolor="C1", markeredgewidth=2, label="grid minimum")
     if equal_aspect:
         ax.set_aspect("equal", adjustable="box")
-    ax.set(xlabel="slope", ylabel="intercept", title="MSE over (intercept, slope)")
+    ax.set(xlabel="slope", ylabel="intercept",
+           title=f"{loss_name} over (intercept, slope)")
     if path is not None or optimum is not None or mark_minimum:
         handles = ax.get_legend_handles_labels()[0]
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14),

@@ -164,3 +164,25 @@ def test_plot_loss_surface_marks_the_grid_minimum_below_the_axes(kind):
     assert labels(ax) == ["least squares", "grid minimum"]
     anchor = ax.get_legend().get_bbox_to_anchor().transformed(ax.transAxes.inverted())
     assert anchor.y1 < 0  # the legend hangs below the axes, off the data
+
+
+def test_plot_loss_surface_names_its_loss_and_its_colour_bar_is_as_tall(one_feature):
+    x, y, _ = one_feature
+    grid = np.linspace(-5, 5, 11)
+    surface = loss_surface(x, y, grid, grid)
+    ax = plotting.plot_loss_surface(surface, loss_name="log loss")
+    assert ax.get_title() == "log loss over (intercept, slope)"
+    bar = ax.figure.axes[-1]
+    assert bar.get_ylabel() == "log loss"
+    ax.figure.canvas.draw()
+    box, bar_box = ax.get_position(), bar.get_position()
+    assert bar_box.height == pytest.approx(box.height, rel=0.02)
+
+
+def test_animate_fit_names_the_feature(one_feature):
+    x, y, neuron = one_feature
+    fig, ax = plt.subplots()
+    anim = plotting.animate_fit(x, y, neuron.history_, ax=ax, x_name="standardised x")
+    anim._draw_next_frame(anim.new_frame_seq().__next__(), blit=False)
+    assert ax.get_xlabel() == "standardised x"
+    assert ax.get_title().endswith("standardised x")
