@@ -139,6 +139,33 @@ def test_slowest_direction_names_the_mistake(options, message):
         ck.checks.check_slowest_direction(lambda X: slowest_direction(X, **options))
 
 
+def _first_of_eigh(matrix):
+    values, vectors = np.linalg.eigh(np.atleast_2d(matrix))
+    return values[0], vectors[:, 0]
+
+
+@pytest.mark.parametrize(("answer", "message"), [
+    (lambda X: _first_of_eigh(np.corrcoef(X, rowvar=False)),
+     r"not centred is wrong: that is an eigenvalue of the correlation matrix"),
+    (lambda X: _first_of_eigh(np.cov(X, rowvar=False)),
+     r"not centred is wrong: that is an eigenvalue of np.cov, .* n - 1"),
+])
+def test_slowest_direction_names_correlation_and_covariance(answer, message):
+    # the text says X'X/n is the correlation matrix for standardised features:
+    # a learner may reach for np.corrcoef or np.cov, right only on standardised data
+    with pytest.raises(CheckFailed, match=message):
+        ck.checks.check_slowest_direction(answer)
+
+
+def test_slowest_direction_vector_first_is_named():
+    def swapped(X):
+        value, vector = slowest_direction(X)
+        return vector, value
+
+    with pytest.raises(CheckFailed, match="returned the vector first"):
+        ck.checks.check_slowest_direction(swapped)
+
+
 def test_slowest_direction_largest_vector_with_right_value_is_named():
     def wrong_vector(X):
         value, _ = slowest_direction(X)
@@ -187,6 +214,8 @@ def test_without_s2_names_the_mistakes(train):
     cases = {
         "smallest eigenvalue with all ten features": smallest_eigenvalue(train),
         "dropping `s1` gives": smallest_eigenvalue(train.drop(columns="s1")),
+        "divided by 442": smallest_eigenvalue(X) * len(X) / 442,
+        "np.cov divides by n - 1": np.linalg.eigvalsh(np.cov(X, rowvar=False)).min(),
         "dropping `s4` gives": smallest_eigenvalue(train.drop(columns="s4")),
         "the Hessian's eigenvalue": smallest_eigenvalue(X, factor=2.0),
         "n times too large": smallest_eigenvalue(X, mean=False),
@@ -197,6 +226,17 @@ def test_without_s2_names_the_mistakes(train):
     for message, value in cases.items():
         with pytest.raises(CheckFailed, match=message):
             ck.checks.check_smallest_eigenvalue_without_s2(value)
+
+
+@pytest.mark.parametrize("column", ["age", "sex", "bmi", "bp", "s6", None])
+def test_without_s2_keeping_s2_is_named_whatever_else_was_dropped(train, column):
+    # these drops change the smallest eigenvalue by under 1%: one message for all,
+    # and for the ten-feature value typed as printed (0.0094)
+    value = smallest_eigenvalue(train if column is None else train.drop(columns=column))
+    for answer in (value, 0.0094):
+        with pytest.raises(CheckFailed, match=r"\(nearly\) the smallest eigenvalue "
+                           r"with all ten features\. .*Drop `s2`"):
+            ck.checks.check_smallest_eigenvalue_without_s2(answer)
 
 
 @pytest.mark.parametrize(("answer", "message"), [

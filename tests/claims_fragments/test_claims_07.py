@@ -141,6 +141,31 @@ def test_07_epochs_measured_and_predicted(split, full_batch):
     assert round(predicted) == 5472
 
 
+def test_07_an_eigenvalue_is_the_rise_of_the_mse_along_its_vector(split):
+    _, X, y, _, _ = split
+    n = len(X)
+    ols = lstsq(X, y)
+    _, singular, Vt = np.linalg.svd(X, full_matrices=False)
+    loss_min = np.mean((with_ones(X) @ ols - y) ** 2)
+    assert round(loss_min) == 2735
+    rises = []
+    for v in (Vt[-1], Vt[0]):  # slowest, steepest
+        moved = np.append(ols[:10] + 10 * v, ols[10])
+        rises.append(np.mean((with_ones(X) @ moved - y) ** 2) - loss_min)
+    assert rises == pytest.approx([0.94, 414.43], abs=0.005)
+    np.testing.assert_allclose(rises, 100 * singular[[-1, 0]] ** 2 / n, rtol=1e-9)
+
+
+def test_07_just_below_the_limit(split):
+    _, X, y, _, _ = split
+    path = descend(X, y, 0.23, 300, neuron_start(10))
+    A = with_ones(X)
+    loss = np.mean((path @ A.T - y) ** 2, axis=1)
+    loss_min = np.mean((A @ lstsq(X, y) - y) ** 2)
+    assert np.argmax(loss < 1.01 * loss_min) == 25
+    assert np.all(loss[25:] < 1.01 * loss_min)  # and it stays there
+
+
 def test_07_two_weight_valley(split):
     _, X, y, _, _ = split
     X_pair = X[:, [4, 5]]
@@ -269,4 +294,15 @@ def test_07_dropping_s2(split):
     path = descend(X9, y, 0.1, 1_000, neuron_start(9))
     gap = np.abs(path[:, :9] - lstsq(X9, y)[:9]).max(axis=1)
     assert np.argmax(gap < 1e-3) == 788
+    # section 4's formula, on the nine columns, predicts it
+    ols9 = lstsq(X9, y)
+    slowest = np.linalg.svd(X9, full_matrices=False)[2][-1]
+    c0 = (path[0, :9] - ols9[:9]) @ slowest
+    predicted = (np.log(abs(c0) * np.abs(slowest).max() / 1e-3)
+                 / -np.log(1 - 0.2 * smallest))
+    assert round(predicted) == 788
+    # the log term is smaller: a smaller starting error along the slowest direction
+    slowest10 = np.linalg.svd(X, full_matrices=False)[2][-1]
+    c0_10 = (neuron_start(10)[:10] - lstsq(X, y)[:10]) @ slowest10
+    assert abs(c0) * np.abs(slowest).max() < abs(c0_10) * np.abs(slowest10).max()
     assert 5473 / 788 == pytest.approx(6.9, abs=0.05)
