@@ -215,7 +215,8 @@ def plot_history(history, *, ax=None):
     for column in _weight_columns(history):
         ax.plot(progress, history[column], label=column)
     ax.plot(progress, history["bias"], color="black", linestyle="--", label="bias")
-    ax.set(xlabel="epoch", ylabel="value", title="Weights and bias during training")
+    ax.set(xlabel="epoch", ylabel="weight or bias",
+           title="Weights and bias during training")
     ax.legend(fontsize="small", ncols=2 if history.shape[1] > 8 else 1)
     return ax
 
