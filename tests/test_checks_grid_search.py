@@ -113,6 +113,7 @@ def test_raw_grid_minimum_stub_and_known_mistakes():
         "used the standardised x": ck.loss_surface(scaled, y, grid, grid).stack()
         .idxmin(),
         r"take its `\.stack\(\)\.idxmin\(\)`": (6.0, 10.0),
+        "row and column numbers of the lowest cell": (53, 54),
     }
     for message, wrong in mistakes.items():
         with pytest.raises(CheckFailed, match=message):
@@ -143,6 +144,7 @@ def test_grid_size_stub_and_known_mistakes():
         ((points, gb / 100), "leaves out the data axis"),
         ((points, gb * 1e9 / 2**30), "GiB"),
         ((points, gb * 1e9), "that is in bytes"),
+        ((points, 80.0), "10,000 values per axis .* from `n_grid_points`"),
         ((points, 8.0), "by 8 bytes per float64"),
     ]
     for answers, message in mistakes:

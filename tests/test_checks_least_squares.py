@@ -52,6 +52,12 @@ def test_slope_with_more_data_stub_and_known_mistakes():
         ck.checks.check_slope_with_more_data(fit(x, y).coef_)
 
 
+def test_slope_with_more_data_accepts_a_0d_array(capsys):
+    x, y = ck.datasets.make_linear_data(10_000, noise=100.0, random_state=1)
+    ck.checks.check_slope_with_more_data(np.squeeze(fit(x, y).coef_))
+    assert capsys.readouterr().out.startswith("Correct:")
+
+
 # Exercise 04-2 ------------------------------------------------------------------
 
 def two_errors():
@@ -85,6 +91,14 @@ def test_two_errors_stub_and_known_mistakes():
         ck.checks.check_two_errors(np.sqrt(train[0]), train[1], 0.0, 0.0)
     with pytest.raises(CheckFailed, match="one number; got str. An MSE is one number"):
         ck.checks.check_two_errors("10083", *train, 0.0)
+    truth = 8 * X[:, 0]
+    true = [np.mean((truth - ols) ** 2), np.mean((truth - origin) ** 2)]
+    with pytest.raises(CheckFailed, match="`train_mse_ols` .* the other line"):
+        ck.checks.check_two_errors(*train[::-1], *true)
+    with pytest.raises(CheckFailed, match="`true_mse_origin` .* the other line"):
+        ck.checks.check_two_errors(*train, true[0], true[0])
+    with pytest.raises(CheckFailed, match="`train_mse_origin` .* sum of the squared"):
+        ck.checks.check_two_errors(train[0], np.sum((y - origin) ** 2), *true)
 
 
 # Exercise 04-3 ------------------------------------------------------------------
@@ -122,3 +136,12 @@ def test_least_squares_rejects_a_line_through_zero_and_globals():
         ck.checks.check_least_squares(lambda X, y: notebook_answer)
     with pytest.raises(CheckFailed, match="expected a function"):
         ck.checks.check_least_squares(notebook_answer)
+
+
+def test_least_squares_names_the_tuple_of_lstsq():
+    def whole_lstsq(X, y):
+        A = np.column_stack([np.ones(len(X)), X])
+        return np.linalg.lstsq(A, y, rcond=None)
+
+    with pytest.raises(CheckFailed, match="tuple of 4 things, as np.linalg.lstsq"):
+        ck.checks.check_least_squares(whole_lstsq)

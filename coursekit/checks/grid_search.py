@@ -162,9 +162,13 @@ def check_raw_grid_minimum(raw_grid_best):
                 np.round(ols / 2) * 2,
             "that grid used the standardised x: pass the raw x (`x` of notebook "
             "04, from 0 to 100).": [grid[k], grid[m]],
+            "those are the row and column numbers of the lowest cell, not its "
+            "intercept and slope: take the values from the index and columns, as "
+            "`.stack().idxmin()` does.": [i, j],
         },
-        hint="Build the surface with ck.loss_surface on the raw x and take its "
-        "`.stack().idxmin()`.",
+        hint="Build the surface with ck.loss_surface on the raw x, with "
+        "np.linspace(-100, 100, 101) for both the intercepts and the slopes, and "
+        "take its `.stack().idxmin()`.",
     )
     passed(f"the raw-x grid's lowest point is ({got[0]:.0f}, {got[1]:.0f}), "
            f"{abs(got[0] - ols[0]) / 2:.1f} intercept steps from least squares.")
@@ -214,6 +218,9 @@ def check_grid_size(n_grid_points, broadcast_gigabytes):
             "that is in GiB (2**30 bytes); here a GB is 10**9 bytes.":
                 reference * 1e9 / 2**30,
             "that is in bytes: divide by 10**9 for GB.": reference * 1e9,
+            "that is the size for 10,000 values per axis (or a rounded figure): "
+            "compute it from `n_grid_points`, 10,001 values per axis.":
+                10_000**2 * 100 * 8 / 1e9,
         },
         hint=f"Multiply the number of grid points by the 100 data points and by 8 "
         f"bytes per float64 ({_SECTION_BROADCAST}).",

@@ -21,7 +21,8 @@ from coursekit.datasets import make_linear_data
 __all__ = ["check_least_squares", "check_slope_with_more_data", "check_two_errors"]
 
 _SECTION_OLS = "notebook 04, section 2 (least squares with scikit-learn)"
-_SECTION_ONES = "notebook 04, section 3 (the column of ones)"
+_SECTION_RESIDUALS = "notebook 04, section 3 (the residuals)"
+_SECTION_ONES = "notebook 04, section 4 (the normal equations: the column of ones)"
 
 
 def _lstsq(X, y, intercept=True):
@@ -34,6 +35,9 @@ def _number(answer, name, hint):
     """A plain number from the learner, or a message about what it is instead."""
     if isinstance(answer, numbers.Real | np.number) and not isinstance(answer, bool):
         return float(answer)
+    zero_d = isinstance(answer, np.ndarray) and answer.shape == ()
+    if zero_d and answer.dtype.kind in "if":
+        return float(answer)  # a 0-d array (from np.squeeze, say) is one number
     shape = np.shape(answer) if isinstance(answer, np.ndarray | list | tuple) else None
     raise CheckFailed(
         f"`{name}` should be one number; got {type(answer).__name__}"
@@ -103,16 +107,22 @@ def check_two_errors(train_mse_ols, train_mse_origin, true_mse_ols, true_mse_ori
             "it compares the line with the observed y (a training MSE); here compare "
             "it with the true line, 8 * x."
         )
+        other_line = lines["origin" if name.endswith("ols") else "ols"]
         compare(
             value, reference, what=f"`{name}`", rtol=1e-6,
             mistakes={
                 "broadcast": np.mean((line - target[:, None]) ** 2),
                 "it is the square root of the MSE (an RMSE): leave the mean of the "
                 "squares as it is.": np.sqrt(reference),
+                "it is 100 times too large: that is the sum of the squared errors; "
+                "the MSE is their mean.": np.sum((line - target) ** 2),
                 wrong_target: np.mean((line - other) ** 2),
+                "that is the value of the other line: `_ols` names the OLS line "
+                "(with an intercept), `_origin` the line through 0.":
+                    np.mean((other_line - target) ** 2),
             },
             hint=f"Compare the predictions of each line with its target, as in "
-            f"{_SECTION_OLS}.",
+            f"{_SECTION_RESIDUALS}.",
         )
     passed("the line through 0 fits the data worse, yet lies closer to the true "
            "line: training MSE and distance to the truth are two different things.")
@@ -154,7 +164,18 @@ def check_least_squares(least_squares):
                     f"See {_SECTION_ONES}."
                 ) from None
             raise
-        if np.shape(result) == (p,):
+        if isinstance(result, tuple) and len(result) == 4:
+            raise CheckFailed(
+                f"On {what}, `least_squares` returned a tuple of 4 things, as "
+                "np.linalg.lstsq does (solution, residuals, rank, singular values). "
+                "Return one array: solve the normal equations with np.linalg.solve "
+                f"({_SECTION_ONES})."
+            )
+        try:
+            shape = np.shape(result)
+        except ValueError:  # a ragged sequence: as_array below says what it is
+            shape = None
+        if shape == (p,):
             raise CheckFailed(
                 f"On {what}, `least_squares` returned {p} coefficient(s) for {p} "
                 f"feature(s); expected {p + 1}: the intercept is missing. Put a column "

@@ -31,6 +31,13 @@ def test_04_ols_line_and_its_mse(line_data):
     assert np.mean(residuals**2) == pytest.approx(10083.1085, abs=1e-4)
 
 
+def test_04_x_is_evenly_spaced_from_0_to_100_and_only_y_is_random(line_data):
+    x, y = line_data
+    np.testing.assert_allclose(x, np.linspace(0, 100, 100), rtol=0, atol=1e-12)
+    x2, y2 = ck.datasets.make_linear_data(100, slope=8.0, noise=100.0, random_state=1)
+    assert np.array_equal(x, x2) and not np.allclose(y, y2)
+
+
 def test_04_original_noise_with_mean_x_gives_a_slope_near_9(line_data):
     x, _ = line_data
     y_wrong = 8 * x + np.random.default_rng(0).normal(x, 100)
