@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.colors import LogNorm
-from matplotlib.ticker import LogLocator, MaxNLocator
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator
 from mpl_toolkits.axes_grid1 import make_axes_locatable
 
 __all__ = [
@@ -82,11 +82,15 @@ def plot_fit(x, y, intercept, slope, *, ax=None, label="fitted line",
     Returns
     -------
     matplotlib.axes.Axes
+        Points in grey (C7), the line in red (C3).
     """
     ax = _axes(ax)
     x = np.asarray(x, dtype=float).ravel()
     intercept, slope = float(np.squeeze(intercept)), float(np.squeeze(slope))
-    ax.scatter(x, np.asarray(y).ravel(), s=12, alpha=0.6, label=data_label)
+    # Grey points and a red line leave the colour cycle's C0, C1, ... to any line
+    # the caller adds.
+    ax.scatter(x, np.asarray(y).ravel(), s=12, alpha=0.6, color="C7",
+               label=data_label)
     ends = _line_x(x)
     ax.plot(ends, intercept + slope * ends, color="C3", linewidth=2,
             label=f"{label}: y = {intercept:.2f} + {slope:.2f} {x_name}")
@@ -109,6 +113,10 @@ def _contour_levels(values, levels, spacing):
     ratios = LogLocator(subs=(1.0, 2.0, 5.0)).tick_values(bottom, high)
     ratios = ratios[(ratios > low) & (ratios < high)]
     return ratios, LogNorm(vmin=ratios[0], vmax=ratios[-1])
+
+
+def _full_number(value, _position=None):
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
 
 
 def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=None,
@@ -162,6 +170,7 @@ def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=No
     slopes = surface.columns.to_numpy(dtype=float)
     intercepts = surface.index.to_numpy(dtype=float)
     values = surface.to_numpy(dtype=float)
+    norm = None
     if kind == "contour":
         levels, norm = _contour_levels(values, levels, spacing)
         drawn = ax.contour(slopes, intercepts, values, levels=levels, cmap="viridis",
@@ -172,7 +181,10 @@ def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=No
     if colorbar:
         # An axes of its own beside ax, as tall as ax even at equal aspect.
         bar = make_axes_locatable(ax).append_axes("right", size="4%", pad=0.1)
-        ax.figure.colorbar(drawn, cax=bar, label=loss_name)
+        colorbar = ax.figure.colorbar(drawn, cax=bar, label=loss_name)
+        if norm is None:  # values in full (5,000,000), never "0.5" under a 1e7
+            colorbar.formatter = FuncFormatter(_full_number)
+            colorbar.update_ticks()
     if path is not None:
         weight = _single_weight(path)
         ax.plot(path[weight], path["bias"], color="C3", marker=".", markersize=3,

@@ -186,3 +186,18 @@ def test_animate_fit_names_the_feature(one_feature):
     anim._draw_next_frame(anim.new_frame_seq().__next__(), blit=False)
     assert ax.get_xlabel() == "standardised x"
     assert ax.get_title().endswith("standardised x")
+
+
+def test_plot_loss_surface_colour_bar_writes_values_in_full():
+    import pandas as pd
+
+    grid = np.linspace(-1, 1, 5)
+    surface = pd.DataFrame(np.add.outer(grid**2, grid**2) * 5e7 + 1e6,
+                           index=pd.Index(grid, name="intercept"),
+                           columns=pd.Index(grid, name="slope"))
+    ax = plotting.plot_loss_surface(surface)
+    ax.figure.canvas.draw()
+    bar = ax.figure.axes[-1]
+    ticks = [t.get_text() for t in bar.get_yticklabels() if t.get_text()]
+    assert ticks and all("," in t for t in ticks if t != "0")
+    assert bar.yaxis.get_offset_text().get_text() == ""  # no "1e7" above the bar
