@@ -38,9 +38,9 @@ nbgrader-on: $(STAMP)
 nbgrader-off: $(STAMP)
 	$(MAKE) --no-print-directory _nbgrader-off
 
-# Spread over the cores; each notebook's cells stay together (see conftest.py).
+# Spread over the cores; a notebook's cells stay together on one worker.
 test: lint
-	$(THREADS) $(JUPYTER_ENV) $(BIN)/python -m pytest -n auto --dist loadgroup
+	$(THREADS) $(JUPYTER_ENV) $(BIN)/python -m pytest -n auto --dist loadscope
 
 lint: $(STAMP)
 	$(BIN)/ruff check coursekit tests notebooks benchmarks

@@ -47,26 +47,40 @@ def test_student_edition_has_no_solutions_and_no_outputs(path):
     assert solution.exists()
 
 
-@pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.name)
-def test_student_edition_runs_to_its_exercises_and_every_check_says_not_done(path):
-    notebook = nbformat.read(path, 4)
-    NotebookClient(notebook, timeout=300, kernel_name="python3", allow_errors=True,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    first = next(i for i, c in enumerate(notebook.cells)
-                 if c.metadata.get("nbgrader", {}).get("solution"))
-    for cell in notebook.cells[:first]:
-        if cell.cell_type == "code":
-            expected = "raises-exception" in cell.metadata.get("tags", [])
-            assert bool(errors(cell)) == expected, cell.source
-    for cell in notebook.cells[first:]:
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("solution"):
-            # A stubbed function is defined without error; a stubbed value raises.
-            assert all(e["ename"] == "NotImplementedError" for e in errors(cell))
-        elif meta.get("grade"):
-            [error] = errors(cell)
-            assert error["ename"] == "NotDoneYet", (cell.source, error)
-            assert "Not done yet" in error["evalue"]
+class _StudentNotebook:
+    """One notebook of the student edition, run as a student runs it.
+
+    One class per notebook (made below) so that pytest-xdist's `--dist loadscope`
+    runs them on different workers.
+    """
+
+    path = None
+
+    def test_runs_to_its_exercises_and_every_check_says_not_done(self):
+        notebook = nbformat.read(self.path, 4)
+        resources = {"metadata": {"path": str(self.path.parent)}}
+        NotebookClient(notebook, timeout=300, kernel_name="python3", allow_errors=True,
+                       resources=resources).execute()
+        first = next(i for i, c in enumerate(notebook.cells)
+                     if c.metadata.get("nbgrader", {}).get("solution"))
+        for cell in notebook.cells[:first]:
+            if cell.cell_type == "code":
+                expected = "raises-exception" in cell.metadata.get("tags", [])
+                assert bool(errors(cell)) == expected, cell.source
+        for cell in notebook.cells[first:]:
+            meta = cell.metadata.get("nbgrader", {})
+            if meta.get("solution"):
+                # A stubbed function is defined without error; a stubbed value raises.
+                assert all(e["ename"] == "NotImplementedError" for e in errors(cell))
+            elif meta.get("grade"):
+                [error] = errors(cell)
+                assert error["ename"] == "NotDoneYet", (cell.source, error)
+                assert "Not done yet" in error["evalue"]
+
+
+for _path in STUDENT:
+    _name = "TestStudentEdition" + _path.stem.title().replace("_", "")
+    globals()[_name] = type(_name, (_StudentNotebook,), {"path": _path})
 
 
 def test_nbgrader_generates_and_autogrades_a_course_notebook(tmp_path):
