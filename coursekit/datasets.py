@@ -1,6 +1,8 @@
-"""Data for the course: generated lines and the diabetes data shipped in ``data/``.
+"""Data for the course: generated lines and the diabetes data shipped in the package.
 
-Nothing here downloads anything: the course runs offline.
+Nothing here downloads anything: the course runs offline. The diabetes CSV lives in
+``coursekit/data/`` so that every install of coursekit (a clone, a wheel, a JupyterHub
+image) has it; its datasheet is the course's ``data/diabetes.md``.
 """
 
 import hashlib
@@ -12,10 +14,10 @@ from sklearn.utils import check_random_state
 
 __all__ = ["DATA_DIR", "DIABETES_SHA256", "load_diabetes", "make_linear_data"]
 
-#: The repository's ``data/`` folder, where the course's data files live.
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: The package's ``data/`` folder, installed with coursekit: the diabetes CSV.
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
-#: SHA-256 of ``data/diabetes.csv`` as exported (see ``data/diabetes.md``).
+#: SHA-256 of ``diabetes.csv`` as exported (see the datasheet ``data/diabetes.md``).
 DIABETES_SHA256 = "9193026b7622ff944f0a6855a10107b24caf50dad69787c46e6890e69c27faca"
 
 
@@ -69,8 +71,9 @@ def make_linear_data(
 def load_diabetes(path=None):
     """The diabetes data of Efron et al. (2004): 442 patients, 10 features.
 
-    Read from ``data/diabetes.csv`` (its datasheet is ``data/diabetes.md``),
-    after checking the file's SHA-256 against :data:`DIABETES_SHA256`.
+    Read from ``coursekit/data/diabetes.csv``, installed with the package (its
+    datasheet is the course's ``data/diabetes.md``), after checking the file's
+    SHA-256 against :data:`DIABETES_SHA256`.
 
     Parameters
     ----------
@@ -94,16 +97,17 @@ def load_diabetes(path=None):
     path = Path(path) if path is not None else DATA_DIR / "diabetes.csv"
     if not path.is_file():
         raise FileNotFoundError(
-            f"No diabetes data at {path}. coursekit reads it from the course's data/ "
-            "folder: install coursekit from a clone with `pip install -e .`, or pass "
-            "path= to the CSV."
+            f"No diabetes data at {path}. coursekit ships it inside the package "
+            "(coursekit/data/diabetes.csv): reinstall coursekit, or pass path= to "
+            "the CSV."
         )
     content = path.read_bytes()
     digest = hashlib.sha256(content).hexdigest()
     if digest != DIABETES_SHA256:
         raise ValueError(
             f"{path} has SHA-256 {digest}, expected {DIABETES_SHA256}: the file was "
-            "changed or damaged. Restore it with `git checkout -- data/diabetes.csv`."
+            "changed or damaged. Reinstall coursekit, or in a clone restore it with "
+            "`git checkout -- coursekit/data/diabetes.csv`."
         )
     frame = pd.read_csv(path)
     return frame.drop(columns="progression"), frame["progression"]

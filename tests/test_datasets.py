@@ -1,9 +1,12 @@
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from coursekit import datasets
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_linear_data_noise_is_centred_on_zero():
@@ -44,7 +47,8 @@ def test_diabetes_matches_the_scikit_learn_original():
 
 def test_diabetes_datasheet_documents_every_column():
     X, y = datasets.load_diabetes()
-    sheet = (datasets.DATA_DIR / "diabetes.md").read_text()
+    sheet = (ROOT / "data" / "diabetes.md").read_text()
+    assert "coursekit/data/diabetes.csv" in sheet  # says where the one copy lives
     for column in [*X.columns, y.name]:
         assert f"`{column}`" in sheet
     assert datasets.DIABETES_SHA256 in sheet
@@ -61,5 +65,5 @@ def test_diabetes_checksum_catches_a_changed_file(tmp_path):
 
 
 def test_diabetes_missing_file(tmp_path):
-    with pytest.raises(FileNotFoundError, match="pip install -e"):
+    with pytest.raises(FileNotFoundError, match="ships it inside the package"):
         datasets.load_diabetes(tmp_path / "nope.csv")
