@@ -121,7 +121,8 @@ def _full_number(value, _position=None):
 
 def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=None,
                       levels=20, spacing="even", equal_aspect=True, colorbar=True,
-                      mark_minimum=False, loss_name="MSE"):
+                      mark_minimum=False, loss_name="MSE",
+                      optimum_label="least squares"):
     """Draw a loss surface over (intercept, slope), as from :func:`loss_surface`.
 
     Parameters
@@ -156,6 +157,8 @@ def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=No
         Mark the lowest grid point of ``surface`` ("grid minimum").
     loss_name : str, default="MSE"
         What the values are, for the colour bar and the title (e.g. "log loss").
+    optimum_label : str, default="least squares"
+        The legend entry of ``optimum``.
 
     Returns
     -------
@@ -193,7 +196,7 @@ def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=No
                 label="start")
     if optimum is not None:
         ax.plot(optimum[1], optimum[0], "X", color="black", markeredgecolor="white",
-                markersize=11, label="least squares")
+                markersize=11, label=optimum_label)
     if mark_minimum:
         i, j = np.unravel_index(np.argmin(values), values.shape)
         ax.plot(slopes[j], intercepts[i], "s", markersize=12, markerfacecolor="none",

@@ -170,7 +170,9 @@ def test_plot_loss_surface_names_its_loss_and_its_colour_bar_is_as_tall(one_feat
     x, y, _ = one_feature
     grid = np.linspace(-5, 5, 11)
     surface = loss_surface(x, y, grid, grid)
-    ax = plotting.plot_loss_surface(surface, loss_name="log loss")
+    ax = plotting.plot_loss_surface(surface, loss_name="log loss", optimum=(0.0, 1.0),
+                                    optimum_label="logistic regression")
+    assert "logistic regression" in labels(ax)
     assert ax.get_title() == "log loss over (intercept, slope)"
     bar = ax.figure.axes[-1]
     assert bar.get_ylabel() == "log loss"
