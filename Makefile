@@ -18,7 +18,8 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 # an exchange to hand out and collect); for students they would only fail.
 NBGRADER_SERVER := formgrader validate_assignment assignment_list course_list
 
-.PHONY: lab test lint bench lock clean student nbgrader-on nbgrader-off _nbgrader-off
+.PHONY: lab test lint bench lock clean student nbgrader-on nbgrader-off _nbgrader-off \
+	drift
 
 # Opens on notebooks/: the student edition, with notebooks/solutions/ one click away.
 lab: $(STAMP)
@@ -66,6 +67,11 @@ _nbgrader-off:
 	for e in $(NBGRADER_SERVER); do $(BIN)/jupyter server extension disable \
 		--sys-prefix nbgrader.server_extensions.$$e >/dev/null 2>&1 || exit 1; done
 
+# Does the course still run on the newest releases? A throwaway .drift-venv without the
+# lock; needs the network. Fails only when something no longer runs.
+drift:
+	$(PYTHON) tools/drift.py
+
 # Re-resolve every pin (needs the network). Commit the new lock, then re-run the
 # notebooks: their stored outputs depend on these exact versions.
 lock:
@@ -77,4 +83,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) .pytest_cache .benchmarks
+	rm -rf $(VENV) .drift-venv .pytest_cache .benchmarks
