@@ -123,10 +123,15 @@ def removed_lr(learning_rate):
         (make_builder(optimizer=lambda rate: keras.optimizers.SGD()),
          "default learning rate, 0.01"),
         (make_builder(optimizer=keras.optimizers.Adam), "not one step of gradient"),
+        (make_builder(optimizer=lambda rate: keras.optimizers.SGD(0.1)),
+         "not one step of gradient"),  # the notebook's rate, not the argument
+        (make_builder(optimizer=lambda rate: keras.optimizers.SGD(rate, momentum=0.9)),
+         "first step is right but its second"),  # momentum's first step is plain
         (make_builder(activation="relu"), "activation='linear'"),
         (make_builder(input_shape=True), "keras.Input"),
         (make_builder(compile_it=False), "not compiled"),
-        (make_builder(p=3), r"must follow coef_init"),
+        (make_builder(p=3), r"Input\(shape=\(len\(coef_init\),\)\) takes a kernel"),
+        (make_builder(bias=lambda b: np.array([[b]])), r"a bias of shape \(1,\)"),
     ],
 )
 def test_build_neuron_wrong_answers_are_named(builder, message):
@@ -159,8 +164,9 @@ def test_adam_rate_stub_is_not_done_yet():
     ("rate", "message"),
     [
         (0.5, r"cannot travel much more than 50\.0"),  # the original course's claim
-        (2.0, "not enough"),
-        (1000.0, "keep overshooting"),
+        (2.0, "not enough.*larger rate"),
+        (2.4, r"1\.2% above .*larger rate"),  # just short of 1%: still too slow
+        (1000.0, "jumps from 0 to about 1000.*smaller rate"),
     ],
 )
 def test_adam_rate_wrong_answers_are_named(rate, message):
