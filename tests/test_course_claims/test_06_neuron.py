@@ -4,6 +4,7 @@ import warnings
 
 import numpy as np
 import pytest
+from sklearn.linear_model import LinearRegression
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
@@ -227,3 +228,19 @@ def test_06_how_fast_the_figures_say_each_run_settles(line_data):
     settle = {rate: first_epoch_within(history(rate, None), "loss", loss_min, 0.01)
               for rate in (0.1, 0.5, 0.8)}
     assert settle[0.5] == 1 and settle[0.8] <= 8 and settle[0.1] > settle[0.8]
+
+
+def test_06_mini_batch_neuron_lands_on_least_squares():
+    x, y = ck.datasets.make_linear_data(800, slope=8.0, noise=200.0, random_state=0)
+    x_train, _, y_train, _ = train_test_split(x[:, None], y, test_size=0.25,
+                                              random_state=0)
+    X = StandardScaler().fit_transform(x_train)
+    ols = LinearRegression().fit(X, y_train)
+    neuron = ck.Neuron(learning_rate=0.01, n_epochs=100, batch_size=120,
+                       random_state=0).fit(X, y_train)
+    assert len(neuron.history_) == 1 + 100 * 5
+    assert neuron.coef_[0] == pytest.approx(ols.coef_[0], abs=1.0)
+    assert neuron.intercept_ == pytest.approx(ols.intercept_, abs=1.0)
+    # notebook 06: full batch diverges above rate 1 on standardised x (Hessian 2 I)
+    with pytest.raises(ck.DivergenceError, match="epoch 217, batch 1"):
+        ck.Neuron(learning_rate=3.0, n_epochs=300, random_state=0).fit(X, y_train)
