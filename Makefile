@@ -11,6 +11,8 @@ STAMP := $(VENV)/.coursekit-installed
 JUPYTER_ENV := JUPYTER_PATH=$(CURDIR)/$(VENV)/share/jupyter
 # Same results on every machine: one BLAS thread, as NOTEBOOKS.md measured.
 THREADS := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+# In a copy of the offline bundle (make bundle), install from its wheelhouse/ only.
+PIP_SOURCE := $(if $(wildcard wheelhouse),--no-index --find-links wheelhouse)
 # Containers, Codespaces and CI machines run as root; Jupyter refuses root unless told.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
@@ -19,7 +21,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 NBGRADER_SERVER := formgrader validate_assignment assignment_list course_list
 
 .PHONY: lab test lint bench lock clean student nbgrader-on nbgrader-off _nbgrader-off \
-	drift
+	drift bundle
 
 # Opens on notebooks/: the student edition, with notebooks/solutions/ one click away.
 lab: $(STAMP)
@@ -54,7 +56,7 @@ $(STAMP): pyproject.toml $(LOCK)
 		{ echo "coursekit needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version)." \
 		       "Run: make PYTHON=python3.11 ..."; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check -q -r $(LOCK)
+	$(BIN)/python -m pip install --disable-pip-version-check -q $(PIP_SOURCE) -r $(LOCK)
 	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps \
 		--no-build-isolation -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 \
@@ -66,6 +68,11 @@ _nbgrader-off:
 	$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1
 	for e in $(NBGRADER_SERVER); do $(BIN)/jupyter server extension disable \
 		--sys-prefix nbgrader.server_extensions.$$e >/dev/null 2>&1 || exit 1; done
+
+# The course and a wheel of every pinned package, for a room without Wi-Fi: copy
+# bundle/coursekit/ to a USB stick. PLATFORM=all adds the other common platforms.
+bundle:
+	$(PYTHON) tools/bundle.py $(if $(PLATFORM),--platform $(PLATFORM))
 
 # Does the course still run on the newest releases? A throwaway .drift-venv without the
 # lock; needs the network. Fails only when something no longer runs.
@@ -83,4 +90,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) .drift-venv .pytest_cache .benchmarks
+	rm -rf $(VENV) .drift-venv bundle .pytest_cache .benchmarks

@@ -1,0 +1,102 @@
+"""The offline bundle: the course and every pinned package, for a room without Wi-Fi.
+
+    python tools/bundle.py                      # `make bundle`: this platform
+    python tools/bundle.py --platform all       # and the other common platforms
+
+writes ``bundle/coursekit/``: the course as committed (``git archive HEAD``) and, in
+its ``wheelhouse/``, a wheel of every package of ``requirements/lock.txt``. Copy that
+folder to a USB stick. On a laptop with no network, inside the copied folder,
+``make lab`` and ``make test`` install from ``wheelhouse/`` (``--no-index``) because
+it is there; the README gives the same steps without ``make``.
+
+Building the bundle needs the network (pip downloads the wheels, from its cache when
+it can); using it does not.
+"""
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCK = ROOT / "requirements" / "lock.txt"
+
+# pip's platform tags for the other common machines: Linux (Intel and ARM), macOS
+# (Apple silicon and Intel), Windows. The lock was resolved on Linux: packages that
+# only those platforms need are fetched when pip can see that they are needed.
+OTHER_PLATFORMS = {
+    "linux-x86_64": ["manylinux2014_x86_64", "manylinux_2_28_x86_64"],
+    "linux-aarch64": ["manylinux2014_aarch64", "manylinux_2_28_aarch64"],
+    "macos-arm64": ["macosx_11_0_arm64", "macosx_12_0_arm64", "macosx_14_0_arm64"],
+    "macos-x86_64": ["macosx_10_9_x86_64", "macosx_10_13_x86_64",
+                     "macosx_11_0_x86_64"],
+    "windows-amd64": ["win_amd64"],
+}
+
+
+def pip_download(wheelhouse, *extra):
+    command = [sys.executable, "-m", "pip", "download", "--disable-pip-version-check",
+               "-q", "--dest", str(wheelhouse), "-r", str(LOCK), *extra]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def download(wheelhouse, platform):
+    """Wheels of every pinned package for ``platform`` ("this" or a key above)."""
+    if platform == "this":
+        return pip_download(wheelhouse)
+    tags = [arg for tag in OTHER_PLATFORMS[platform] for arg in ("--platform", tag)]
+    return pip_download(wheelhouse, "--only-binary=:all:", "--python-version", "3.11",
+                        "--implementation", "cp", "--abi", "cp311", *tags)
+
+
+def export_course(target):
+    """The course as committed at HEAD, without anything built or installed."""
+    with tempfile.TemporaryDirectory() as scratch:
+        archive = Path(scratch) / "course.tar"
+        subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar",
+                        f"--output={archive}", "HEAD"], check=True)
+        with tarfile.open(archive) as tar:
+            tar.extractall(target, filter="data")
+
+
+def size(path):
+    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "bundle")
+    parser.add_argument("--platform", action="append", default=None,
+                        choices=["this", "all", *OTHER_PLATFORMS],
+                        help="repeatable; default: this platform only")
+    args = parser.parse_args(argv)
+    platforms = args.platform or ["this"]
+    if "all" in platforms:
+        platforms = ["this", *OTHER_PLATFORMS]
+
+    course = args.out / "coursekit"
+    shutil.rmtree(course, ignore_errors=True)
+    export_course(course)
+    wheelhouse = course / "wheelhouse"
+    wheelhouse.mkdir()
+    failed = []
+    for platform in platforms:
+        before = size(wheelhouse)
+        result = download(wheelhouse, platform)
+        added = (size(wheelhouse) - before) / 1e6
+        if result.returncode != 0:
+            failed.append(platform)
+            reason = result.stderr.strip().splitlines()[-1:] or ["pip failed"]
+            print(f"{platform}: not complete ({reason[0]})")
+        else:
+            print(f"{platform}: complete, {added:.0f} MB more in the wheelhouse")
+    print(f"Wrote {course}: {size(course) / 1e6:.0f} MB in all "
+          f"({size(wheelhouse) / 1e6:.0f} MB of wheels).")
+    return 1 if "this" in failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
