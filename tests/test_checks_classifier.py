@@ -28,8 +28,9 @@ def passes(check, answer, capsys):
 
 
 def predict_proba(X, w, b, *, parentheses=True, swap=False, activation=True,
-                  layout="columns"):
+                  layout="columns", bias=True):
     """A right answer, and through its options the mistakes a learner makes."""
+    b = b if bias else 0.0
     z = X @ w + b if parentheses else -X @ w + b
     if not parentheses:  # 1 / (1 + np.exp(-X @ w + b))
         p = 1 / (1 + np.exp(z))
@@ -42,6 +43,8 @@ def predict_proba(X, w, b, *, parentheses=True, swap=False, activation=True,
         return p
     if layout == "column":
         return p[:, None]
+    if layout == "hstack":
+        return np.hstack(columns)
     return np.column_stack(columns)
 
 
@@ -75,6 +78,8 @@ def test_predict_proba_stub_is_not_done():
     ({"layout": "rows"}, "one row per class"),
     ({"layout": "one"}, "one column only"),
     ({"layout": "column"}, "one column only"),
+    ({"layout": "hstack"}, "joined end to end"),
+    ({"bias": False}, "without its bias"),
 ])
 def test_predict_proba_recognises_mistakes(options, message):
     with pytest.raises(CheckFailed, match=message):
@@ -91,18 +96,23 @@ def test_predict_proba_wrong_values_and_types_fail():
     with pytest.raises(CheckFailed, match="expected a function"):
         ck.checks.check_predict_proba_from_weights(predict_proba(np.ones((2, 1)),
                                                                  np.ones(1), 0.0))
-    with pytest.raises(CheckFailed, match=r"shape \(6, 3\); expected \(6, 2\)"):
+    with pytest.raises(CheckFailed, match=r"shape \(6, 3\): expected \(6, 2\)"):
         ck.checks.check_predict_proba_from_weights(
             lambda X, w, b: np.ones((len(X), 3)))
+    with pytest.raises(CheckFailed, match=r"case 3 \(7 samples, 3 features\).*X \* w"):
+        ck.checks.check_predict_proba_from_weights(  # X * w: one column per feature
+            lambda X, w, b: np.column_stack([1 - sigmoid(X * w + b),
+                                             sigmoid(X * w + b)]))
 
 
 # Exercise 2: log_loss_gradient
 
 
 def gradient(X, y, w, b, *, factor=1.0, scale=None, sign=1.0, leftover=False,
-             at_x=False, parentheses=True, column=False, per_sample=False):
+             at_x=False, parentheses=True, column=False, per_sample=False, bias=True):
     """A right answer, and through its options the mistakes a learner makes."""
     n = len(X)
+    b = b if bias else 0.0
     z = X @ w + b if parentheses else -X @ w + b
     p = sigmoid(z) if parentheses else 1 / (1 + np.exp(z))
     Y = y[:, None] if column else y  # column=True: the (n,) vs (n, 1) broadcast
@@ -156,6 +166,7 @@ def test_gradient_stub_is_not_done():
     ({"parentheses": False}, "lacks parentheses"),
     ({"column": True}, "averaged over n|n² numbers"),
     ({"per_sample": True}, "one bias per sample"),
+    ({"bias": False}, "without its bias"),
 ])
 def test_gradient_recognises_mistakes(options, message):
     with pytest.raises(CheckFailed, match=message):
@@ -181,10 +192,10 @@ def test_gradient_wrong_shapes_and_types_fail():
                                 gradient(X, y, w, b)[1]))
     with pytest.raises(CheckFailed, match="grad_w for case 1 .* is str"):
         ck.checks.check_log_loss_gradient(lambda X, y, w, b: ("w", 0.0))
-    with pytest.raises(CheckFailed, match="wrong. grad_w is X.T"):
+    with pytest.raises(CheckFailed, match="grad_w for case 1 .* wrong. Compare it"):
         ck.checks.check_log_loss_gradient(
             lambda X, y, w, b: (gradient(X, y, w, b)[0] + 0.1, gradient(X, y, w, b)[1]))
-    with pytest.raises(CheckFailed, match="wrong. grad_b is the mean"):
+    with pytest.raises(CheckFailed, match="grad_b for case 1 .* wrong. Compare it"):
         ck.checks.check_log_loss_gradient(
             lambda X, y, w, b: (gradient(X, y, w, b)[0], 0.123))
 
@@ -192,12 +203,14 @@ def test_gradient_wrong_shapes_and_types_fail():
 # Exercise 3: confusion_counts
 
 
-def counts(y, p, threshold, *, swap=False, fixed=False, reverse=False, order=None):
+def counts(y, p, threshold, *, swap=False, fixed=False, reverse=False, order=None,
+           positive=1):
     """A right answer, and through its options the mistakes a learner makes."""
     threshold = 0.5 if fixed else threshold
     predicted = p < threshold if reverse else p > threshold
-    tn, fp, fn, tp = (np.sum(~predicted & (y == 0)), np.sum(predicted & (y == 0)),
-                      np.sum(~predicted & (y == 1)), np.sum(predicted & (y == 1)))
+    actual = y == positive
+    tn, fp, fn, tp = (np.sum(~predicted & ~actual), np.sum(predicted & ~actual),
+                      np.sum(~predicted & actual), np.sum(predicted & actual))
     if swap:
         fp, fn = fn, fp
     result = (tn, fp, fn, tp)
@@ -235,6 +248,7 @@ def test_counts_stub_is_not_done():
     ({"reverse": True}, "below the threshold"),
     ({"order": (3, 1, 2, 0)}, "in another order"),
     ({"order": (3, 2, 1, 0)}, "in another order"),
+    ({"positive": 0}, "class 0 as the positive class"),
 ])
 def test_counts_recognise_mistakes(options, message):
     with pytest.raises(CheckFailed, match=message):
@@ -250,6 +264,6 @@ def test_counts_wrong_shapes_and_types_fail():
     with pytest.raises(CheckFailed, match="add up to"):
         ck.checks.check_confusion_counts(
             lambda y, p, t: np.array(counts(y, p, t)) * 2)
-    with pytest.raises(CheckFailed, match="are wrong. Count"):
+    with pytest.raises(CheckFailed, match="are wrong: count, among"):
         ck.checks.check_confusion_counts(
             lambda y, p, t: np.array(counts(y, p, t)) + [1, -1, 0, 0])
