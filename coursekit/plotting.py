@@ -116,7 +116,7 @@ def _contour_levels(values, levels, spacing):
 
 
 def _full_number(value, _position=None):
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+    return f"{value:,.0f}"
 
 
 def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=None,
@@ -185,7 +185,8 @@ def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=No
         # An axes of its own beside ax, as tall as ax even at equal aspect.
         bar = make_axes_locatable(ax).append_axes("right", size="4%", pad=0.1)
         colorbar = ax.figure.colorbar(drawn, cax=bar, label=loss_name)
-        if norm is None:  # values in full (5,000,000), never "0.5" under a 1e7
+        if norm is None and np.abs(values).max() >= 1e4:
+            # values in full (5,000,000), never "0.5" under a "1e7"
             colorbar.formatter = FuncFormatter(_full_number)
             colorbar.update_ticks()
     if path is not None:
