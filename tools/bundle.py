@@ -28,28 +28,60 @@ LOCK = ROOT / "requirements" / "lock.txt"
 # (Apple silicon and Intel), Windows. The lock was resolved on Linux: packages that
 # only those platforms need are fetched when pip can see that they are needed.
 OTHER_PLATFORMS = {
-    "linux-x86_64": ["manylinux2014_x86_64", "manylinux_2_28_x86_64"],
-    "linux-aarch64": ["manylinux2014_aarch64", "manylinux_2_28_aarch64"],
-    "macos-arm64": ["macosx_11_0_arm64", "macosx_12_0_arm64", "macosx_14_0_arm64"],
+    "linux-x86_64": ["manylinux2014_x86_64", "manylinux_2_27_x86_64",
+                     "manylinux_2_28_x86_64"],
+    "linux-aarch64": ["manylinux2014_aarch64", "manylinux_2_17_aarch64",
+                      "manylinux_2_27_aarch64", "manylinux_2_28_aarch64"],
+    "macos-arm64": ["macosx_11_0_arm64", "macosx_12_0_arm64", "macosx_14_0_arm64",
+                    "macosx_10_9_universal2", "macosx_11_0_universal2"],
     "macos-x86_64": ["macosx_10_9_x86_64", "macosx_10_13_x86_64",
-                     "macosx_11_0_x86_64"],
+                     "macosx_11_0_x86_64", "macosx_10_9_universal2",
+                     "macosx_11_0_universal2"],
     "windows-amd64": ["win_amd64"],
 }
+# What those platforms need beyond the lock (found from the pinned packages'
+# requirements whose markers name the platform): Jupyter's terminals on Windows
+# (pywinpty), coloured output of pytest and IPython (colorama), IPython on macOS.
+PLATFORM_ONLY = {"windows-amd64": ["pywinpty", "colorama"],
+                 "macos-arm64": ["appnope"], "macos-x86_64": ["appnope"]}
 
 
 def pip_download(wheelhouse, *extra):
     command = [sys.executable, "-m", "pip", "download", "--disable-pip-version-check",
-               "-q", "--dest", str(wheelhouse), "-r", str(LOCK), *extra]
+               "-q", "--dest", str(wheelhouse), *extra]
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
 def download(wheelhouse, platform):
-    """Wheels of every pinned package for ``platform`` ("this" or a key above)."""
+    """Wheels of every pinned package for ``platform`` ("this" or a key above).
+
+    Returns what could not be had: empty when the platform is complete.
+    """
     if platform == "this":
-        return pip_download(wheelhouse)
+        result = pip_download(wheelhouse, "-r", str(LOCK))
+        return [] if result.returncode == 0 else [result.stderr.strip()[-300:]]
     tags = [arg for tag in OTHER_PLATFORMS[platform] for arg in ("--platform", tag)]
-    return pip_download(wheelhouse, "--only-binary=:all:", "--python-version", "3.11",
-                        "--implementation", "cp", "--abi", "cp311", *tags)
+    # The lock was resolved on this Python: its Requires-Python checks, with its
+    # micro version (soupsieve needs 3.11.5 or newer, say).
+    version = ".".join(map(str, sys.version_info[:3]))
+    abi = f"cp{sys.version_info.major}{sys.version_info.minor}"
+    target = ["--only-binary=:all:", "--python-version", version, "--implementation",
+              "cp", "--abi", abi, "--abi", "abi3", "--abi", "none", *tags]
+    result = pip_download(wheelhouse, *target, "--no-deps", "-r", str(LOCK),
+                          *PLATFORM_ONLY.get(platform, []))
+    if result.returncode == 0:
+        return []
+    # Some pin has no wheel there: fetch the others one by one, name the missing.
+    missing = []
+    for pin in [*pins(), *PLATFORM_ONLY.get(platform, [])]:
+        if pip_download(wheelhouse, *target, "--no-deps", pin).returncode != 0:
+            missing.append(pin)
+    return missing
+
+
+def pins():
+    return [line.strip() for line in LOCK.read_text().splitlines()
+            if line.strip() and not line.startswith("#")]
 
 
 def export_course(target):
@@ -85,12 +117,12 @@ def main(argv=None):
     failed = []
     for platform in platforms:
         before = size(wheelhouse)
-        result = download(wheelhouse, platform)
+        missing = download(wheelhouse, platform)
         added = (size(wheelhouse) - before) / 1e6
-        if result.returncode != 0:
+        if missing:
             failed.append(platform)
-            reason = result.stderr.strip().splitlines()[-1:] or ["pip failed"]
-            print(f"{platform}: not complete ({reason[0]})")
+            print(f"{platform}: {added:.0f} MB more; NOT complete, no wheel for: "
+                  + ", ".join(missing))
         else:
             print(f"{platform}: complete, {added:.0f} MB more in the wheelhouse")
     print(f"Wrote {course}: {size(course) / 1e6:.0f} MB in all "
