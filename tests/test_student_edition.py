@@ -47,40 +47,53 @@ def test_student_edition_has_no_solutions_and_no_outputs(path):
     assert solution.exists()
 
 
-class _StudentNotebook:
-    """One notebook of the student edition, run as a student runs it.
+def first_exercise(notebook):
+    return next(i for i, c in enumerate(notebook.cells)
+                if c.metadata.get("nbgrader", {}).get("solution"))
 
-    One class per notebook (made below) so that pytest-xdist's `--dist loadscope`
-    runs them on different workers.
-    """
 
-    path = None
+def cells_as_run(cells):
+    return [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in cells]
 
-    def test_runs_to_its_exercises_and_every_check_says_not_done(self):
-        notebook = nbformat.read(self.path, 4)
-        resources = {"metadata": {"path": str(self.path.parent)}}
-        NotebookClient(notebook, timeout=300, kernel_name="python3", allow_errors=True,
-                       resources=resources).execute()
-        first = next(i for i, c in enumerate(notebook.cells)
-                     if c.metadata.get("nbgrader", {}).get("solution"))
-        for cell in notebook.cells[:first]:
+
+@pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.name)
+def test_every_lesson_cell_is_one_that_the_course_runs(path):
+    """Up to the first exercise, the student edition holds exactly the cells of the
+    course with solutions (after its note): the very cells that strict nbval runs in
+    notebooks/solutions, so a student's run reaches the first exercise as they do."""
+    student = nbformat.read(path, 4)
+    solution = nbformat.read(SOLUTIONS[STUDENT.index(path)], 4)
+    assert student.cells[0].id == "student-edition-note"
+    assert (cells_as_run(student.cells[1:first_exercise(student)])
+            == cells_as_run(solution.cells[:first_exercise(solution)]))
+
+
+def test_every_check_says_not_done_until_the_learner_writes_the_code():
+    """Every exercise of the student edition, as a student meets it: the stub cells,
+    then the checks, each of which must say "Not done yet" (one kernel for all nine
+    notebooks' exercises, which need nothing from their lessons but coursekit)."""
+    run = nbformat.v4.new_notebook()
+    exercises = []
+    for path in STUDENT:
+        notebook = nbformat.read(path, 4)
+        run.cells.append(nbformat.v4.new_code_cell(
+            "%reset -f\n%xmode Minimal\nimport coursekit as ck"))
+        for cell in notebook.cells[first_exercise(notebook):]:
             if cell.cell_type == "code":
-                expected = "raises-exception" in cell.metadata.get("tags", [])
-                assert bool(errors(cell)) == expected, cell.source
-        for cell in notebook.cells[first:]:
-            meta = cell.metadata.get("nbgrader", {})
-            if meta.get("solution"):
-                # A stubbed function is defined without error; a stubbed value raises.
-                assert all(e["ename"] == "NotImplementedError" for e in errors(cell))
-            elif meta.get("grade"):
-                [error] = errors(cell)
-                assert error["ename"] == "NotDoneYet", (cell.source, error)
-                assert "Not done yet" in error["evalue"]
-
-
-for _path in STUDENT:
-    _name = "TestStudentEdition" + _path.stem.title().replace("_", "")
-    globals()[_name] = type(_name, (_StudentNotebook,), {"path": _path})
+                exercises.append((path.name, len(run.cells), cell.metadata["nbgrader"]))
+                run.cells.append(nbformat.v4.new_code_cell(cell.source))
+    NotebookClient(run, timeout=300, kernel_name="python3", allow_errors=True).execute()
+    assert len(exercises) >= 2 * 3 * len(STUDENT)
+    for name, index, meta in exercises:
+        cell = run.cells[index]
+        if meta.get("solution"):
+            # A stubbed function is defined without error; a stubbed value raises.
+            assert all(e["ename"] == "NotImplementedError" for e in errors(cell)), name
+        else:
+            assert meta.get("grade"), (name, cell.source)
+            [error] = errors(cell)
+            assert error["ename"] == "NotDoneYet", (name, cell.source, error)
+            assert "Not done yet" in error["evalue"]
 
 
 def test_nbgrader_generates_and_autogrades_a_course_notebook(tmp_path):
