@@ -24,6 +24,7 @@ from coursekit.descent import (
     generator,
     initial_parameters,
     largest_curvature,
+    mean_loss_of_rows,
     train,
 )
 
@@ -162,7 +163,9 @@ class NeuronClassifier(ClassifierMixin, BaseEstimator):
             return sigmoid(z) - y_batch
 
         def losses(params):
-            return _log_loss_of_rows(X, y01, params)
+            # log(1 + e^z) - y z: the log loss from z, without log(0) or overflow
+            return mean_loss_of_rows(
+                X, params, lambda z: np.logaddexp(0.0, z) - y01[:, None] * z)
 
         train(self, X, y01, coef, intercept, rate=rate, residual=residual, scale=1.0,
               losses=losses, rng=rng)
@@ -211,15 +214,3 @@ class NeuronClassifier(ClassifierMixin, BaseEstimator):
         """
         positive = self.decision_function(X) > 0
         return self.classes_[positive.astype(int)]
-
-
-def _log_loss_of_rows(X, y01, params):
-    """Training log loss for each row ``[w, b]`` of ``params``, computed stably."""
-    W, b = params[:, :-1], params[:, -1]
-    losses = np.empty(len(b))
-    chunk = max(1, 2**20 // len(y01))  # rows of parameters per pass: ~8 MB at a time
-    for start in range(0, len(b), chunk):
-        rows = slice(start, start + chunk)
-        z = X @ W[rows].T + b[rows]
-        losses[rows] = np.mean(np.logaddexp(0.0, z) - y01[:, None] * z, axis=0)
-    return losses

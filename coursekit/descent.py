@@ -25,7 +25,7 @@ import pandas as pd
 from sklearn.exceptions import ConvergenceWarning
 
 __all__ = ["DivergenceError", "check_params", "initial_parameters",
-           "largest_curvature", "train"]
+           "largest_curvature", "mean_loss_of_rows", "train"]
 
 _RESERVED_COLUMNS = ("epoch", "batch", "bias", "loss")
 
@@ -103,6 +103,22 @@ def largest_curvature(x_mean, cov):
     gram[:p, p] = gram[p, :p] = x_mean
     gram[p, p] = 1.0
     return np.linalg.eigvalsh(gram)[-1]
+
+
+def mean_loss_of_rows(X, params, pointwise):
+    """The training loss of each row ``[w, b]`` of ``params``, one pass per chunk.
+
+    ``pointwise(z)`` gives the loss of every sample for ``z`` of shape
+    (n_samples, n_rows); the mean over samples is that row's loss. Rows are taken a
+    few at a time, so that ``z`` stays near 8 MB.
+    """
+    W, b = params[:, :-1], params[:, -1]
+    losses = np.empty(len(b))
+    chunk = max(1, 2**20 // len(X))
+    for start in range(0, len(b), chunk):
+        rows = slice(start, start + chunk)
+        losses[rows] = np.mean(pointwise(X @ W[rows].T + b[rows]), axis=0)
+    return losses
 
 
 def weight_names(estimator):

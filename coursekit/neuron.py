@@ -23,6 +23,7 @@ from coursekit.descent import (
     generator,
     initial_parameters,
     largest_curvature,
+    mean_loss_of_rows,
     train,
 )
 from coursekit.losses import LinearMSE
@@ -177,7 +178,8 @@ class Neuron(RegressorMixin, BaseEstimator):
                 return (g(z) - y_batch) * g_prime(z)
 
             def losses(params):
-                return _mse_of_rows(X, y, g, params)
+                return mean_loss_of_rows(
+                    X, params, lambda z: (g(z) - y[:, None]) ** 2)
 
         train(self, X, y, coef, intercept, rate=rate, residual=residual, scale=2.0,
               losses=losses, rng=rng)
@@ -198,15 +200,3 @@ class Neuron(RegressorMixin, BaseEstimator):
         X = validate_data(self, X, dtype=np.float64, reset=False)
         g, _ = ACTIVATIONS[self.activation]
         return g(X @ self.coef_ + self.intercept_)
-
-
-def _mse_of_rows(X, y, g, params):
-    """Training-set MSE of ``g(X @ w + b)`` for each row ``[w, b]`` of ``params``."""
-    W, b = params[:, :-1], params[:, -1]
-    losses = np.empty(len(b))
-    chunk = max(1, 2**20 // len(y))  # rows of parameters per pass: ~8 MB at a time
-    for start in range(0, len(b), chunk):
-        rows = slice(start, start + chunk)
-        residuals = g(X @ W[rows].T + b[rows]) - y[:, None]
-        losses[rows] = np.mean(residuals * residuals, axis=0)
-    return losses

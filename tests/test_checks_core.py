@@ -94,3 +94,18 @@ def test_every_known_mistake_points_to_a_notebook():
 def test_passed_prints_one_line(capsys):
     passed("the column has shape (3, 1).")
     assert capsys.readouterr().out == "Correct: the column has shape (3, 1).\n"
+
+
+@pytest.mark.parametrize("answer, message", [
+    ("(4, 2)", "is the text '\\(4, 2\\)'; write the shape as a tuple"),
+    (np.ones((4, 2)), "an array of numbers, not a shape"),
+    ((4.5, 2), "tuple of whole numbers"), ((True, 2), "tuple of whole numbers"),
+    ((), "tuple of whole numbers"),
+])
+def test_shape_answer_refuses_what_is_not_a_shape(answer, message):
+    from coursekit.checks._core import shape_answer
+
+    with pytest.raises(CheckFailed, match=message):
+        shape_answer(answer, "product_shape", "(5, 7)")
+    with pytest.raises(NotDoneYet):
+        shape_answer(None, "product_shape", "(5, 7)")

@@ -11,6 +11,8 @@ Messages never print the reference answer: they name the symptom (a shape, a sig
 factor) and the section that explains it.
 """
 
+import numbers
+
 import numpy as np
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "compare",
     "given",
     "passed",
+    "shape_answer",
 ]
 
 NOT_DONE = (
@@ -137,6 +140,37 @@ def as_array(result, *, shape, name, hint=""):
         message = f"`{name}` returned shape {array.shape}; expected {tuple(shape)}"
         raise CheckFailed(f"{message}: {hint}" if hint else f"{message}.")
     return array
+
+
+def shape_answer(answer, name, example, result="result"):
+    """The learner's shape ``answer`` as a tuple of ints, or say why it is not one.
+
+    Refuses text, a whole array (the ``result`` itself instead of its shape),
+    booleans and numbers that are not whole; ``example`` is a shape to write, such
+    as ``"(5, 7)"``.
+
+    >>> shape_answer([4, 2.0], "product_shape", "(5, 7)")
+    (4, 2)
+    """
+    answer = given(answer, name)
+    how = f"write the shape as a tuple of whole numbers, such as {example}"
+    if isinstance(answer, str):
+        raise CheckFailed(f"`{name}` is the text {answer!r}; {how}, without quotes.")
+    if np.ndim(answer) > 1:
+        raise CheckFailed(
+            f"`{name}` holds an array of numbers, not a shape (the {result} itself?): "
+            f"{how} (an array's shape is its `.shape`)."
+        )
+    try:
+        items = list(answer)
+    except TypeError:
+        items = [answer]
+    if not items or not all(
+        isinstance(n, numbers.Real) and not isinstance(n, bool | np.bool_)
+        and float(n).is_integer() for n in items
+    ):
+        raise CheckFailed(f"`{name}` is {answer!r}; {how}.")
+    return tuple(int(n) for n in items)
 
 
 def compare(got, expected, *, what, mistakes=None, rtol=1e-7, atol=1e-9, hint=""):

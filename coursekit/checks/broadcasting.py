@@ -7,8 +7,8 @@ from coursekit.checks._core import (
     as_array,
     call,
     compare,
-    given,
     passed,
+    shape_answer,
 )
 
 __all__ = ["check_center_rows", "check_outer_shape", "check_safe_mse"]
@@ -26,23 +26,7 @@ def check_outer_shape(outer_shape):
     outer_shape : tuple of int
         The learner's answer, written as a tuple such as ``(2, 7)``.
     """
-    answer = given(outer_shape, "outer_shape")
-    if np.ndim(answer) > 1:
-        raise CheckFailed(
-            "`outer_shape` holds an array of numbers, not a shape: write the shape as "
-            "a tuple of whole numbers, such as (2, 7) (an array's shape is its "
-            "`.shape`)."
-        )
-    try:
-        lengths = tuple(float(n) for n in answer)
-    except (TypeError, ValueError):
-        lengths = None
-    if lengths is None or not all(n.is_integer() for n in lengths):
-        raise CheckFailed(
-            f"`outer_shape` is {answer!r}; write a shape as a tuple of whole numbers, "
-            "such as (2, 7)."
-        )
-    answer = tuple(int(n) for n in lengths)
+    answer = shape_answer(outer_shape, "outer_shape", "(2, 7)", result="product")
     wrong = {
         (4, 1): "only the first array's shape: the second one stretches it too.",
         (1, 5): "only the second array's shape: the first one stretches it too.",

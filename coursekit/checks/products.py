@@ -1,6 +1,5 @@
 """The checks of notebook 02's exercises: matrix shapes, the dot product, X @ w."""
 
-import numbers
 
 import numpy as np
 
@@ -9,8 +8,8 @@ from coursekit.checks._core import (
     as_array,
     call,
     compare,
-    given,
     passed,
+    shape_answer,
 )
 
 __all__ = ["check_dot", "check_product_shape", "check_weighted_sums"]
@@ -24,23 +23,7 @@ def check_product_shape(product_shape):
     product_shape : tuple of int
         The learner's answer, written as a tuple such as ``(5, 7)``.
     """
-    answer = given(product_shape, "product_shape")
-    if isinstance(answer, str):
-        raise CheckFailed(
-            f"`product_shape` is the text {answer!r}; write the shape as a tuple of "
-            "whole numbers, without quotes, such as (5, 7)."
-        )
-    if np.ndim(answer) > 1:
-        raise CheckFailed(
-            "`product_shape` holds a whole array (the product itself?), not a shape: "
-            "write the shape as a tuple of whole numbers, such as (5, 7)."
-        )
-    answer = _whole_numbers(answer)
-    if answer is None:
-        raise CheckFailed(
-            f"`product_shape` is {product_shape!r}; write a shape as a tuple of whole "
-            "numbers, such as (5, 7)."
-        )
+    answer = shape_answer(product_shape, "product_shape", "(5, 7)", result="product")
     wrong = {
         (3, 3): "(3, 3) are the inner lengths; they must agree and then disappear.",
         (4, 3): "(4, 3) is the shape of the left matrix; the right one sets the "
@@ -59,23 +42,6 @@ def check_product_shape(product_shape):
             "(n, k) @ (k, m) gives (n, m): see notebook 02, section 3."
         )
     passed("(4, 3) @ (3, 2): the inner 3s agree and disappear.")
-
-
-def _whole_numbers(answer):
-    """``answer`` as a tuple of ints, or None unless it is a sequence of whole numbers.
-
-    >>> _whole_numbers([4, 2.0]), _whole_numbers((4.5, 2)), _whole_numbers((True, 2))
-    ((4, 2), None, None)
-    """
-    try:
-        items = list(answer)
-    except TypeError:
-        return None
-    whole = [isinstance(n, numbers.Real) and not isinstance(n, (bool, np.bool_))
-             and float(n).is_integer() for n in items]
-    if not all(whole):
-        return None
-    return tuple(int(n) for n in items)
 
 
 def check_dot(dot):
