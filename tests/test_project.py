@@ -61,3 +61,26 @@ def test_notebook_is_stored_as_one_fresh_run(path):
         for output in cell["outputs"]:
             assert output.get("name") != "stderr", "".join(cell["source"])
     assert notebook["metadata"]["kernelspec"]["name"] == "python3"
+
+
+def _draws_a_figure(cell):
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        if "image/png" in data or "to_jshtml" in "".join(cell["source"]):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_figure_has_a_text_description(path):
+    """Each figure (plot, diagram, animation) is followed by a markdown cell that says
+    what it shows and what to notice: the text a screen reader reads out."""
+    cells = json.loads(path.read_text())["cells"]
+    for i, cell in enumerate(cells):
+        if cell["cell_type"] == "code" and _draws_a_figure(cell):
+            after = cells[i + 1] if i + 1 < len(cells) else {"cell_type": "none"}
+            text = "".join(after.get("source", ""))
+            kind = after["cell_type"]
+            assert kind == "markdown" and text.startswith("**Figure.** "), (
+                f"cell {i} draws a figure with no **Figure.** text after it")
+            assert len(text.split()) >= 12, f"cell {i + 1}: say what to notice"
