@@ -51,7 +51,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_core.py
 
-$(STAMP): pyproject.toml $(LOCK)
+$(STAMP): pyproject.toml $(LOCK) jupyter/overrides.json
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "coursekit needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version)." \
 		       "Run: make PYTHON=python3.11 ..."; exit 1; }
@@ -62,6 +62,9 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 \
 		--display-name "Python 3 (coursekit)" >/dev/null
 	$(MAKE) --no-print-directory _nbgrader-off
+	# JupyterLab's defaults for the course: no news fetched from the internet.
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 _nbgrader-off:

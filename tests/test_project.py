@@ -2,6 +2,7 @@
 
 import json
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -84,3 +85,11 @@ def test_every_figure_has_a_text_description(path):
             assert kind == "markdown" and text.startswith("**Figure.** "), (
                 f"cell {i} draws a figure with no **Figure.** text after it")
             assert len(text.split()) >= 12, f"cell {i + 1}: say what to notice"
+
+
+def test_jupyterlab_fetches_no_news_in_the_course_environment():
+    """Offline, JupyterLab would ask to fetch Jupyter's news; `make` turns it off."""
+    settings = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings"
+    overrides = json.loads((settings / "overrides.json").read_text())
+    news = overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"]
+    assert news == "false"  # JupyterLab reads the string, not a boolean
