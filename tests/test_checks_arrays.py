@@ -104,3 +104,8 @@ def test_column_means_messages_do_not_give_the_answer_away():
         with pytest.raises(CheckFailed) as failed:
             check_column_means(function)
         assert "mean(axis=0)" not in str(failed.value)
+
+
+def test_grid_that_holds_the_transpose_is_told_to_keep_the_matrix():
+    with pytest.raises(CheckFailed, match="holds the transpose"):
+        check_grid(np.arange(12).reshape(3, 4).T)

@@ -109,3 +109,27 @@ def test_shape_answer_refuses_what_is_not_a_shape(answer, message):
         shape_answer(answer, "product_shape", "(5, 7)")
     with pytest.raises(NotDoneYet):
         shape_answer(None, "product_shape", "(5, 7)")
+
+
+def test_a_rounded_answer_is_called_close_not_wrong():
+    with pytest.raises(CheckFailed, match="close but not exact .* round only when"):
+        compare(7.7027, 7.702735, what="`slope`")
+    with pytest.raises(CheckFailed, match=r"^`slope` is wrong\.$"):
+        compare(7.9, 7.702735, what="`slope`")
+
+
+def test_messages_for_what_is_not_an_array_of_numbers():
+    with pytest.raises(CheckFailed, match="is a function \\(not called\\?\\)"):
+        as_array(np.arange, shape=(3,), name="grid", verb="is")
+    with pytest.raises(CheckFailed, match="rows of different lengths"):
+        as_array([[1, 2, 3], [4, 5]], shape=(2, 3), name="grid", verb="is")
+    with pytest.raises(NotDoneYet, match=r"print\(\.\.\.\)` stores None"):
+        given(None, "grid")
+
+
+def test_a_learners_error_names_the_numbers_it_was_called_with():
+    def broken(n, m):
+        raise ZeroDivisionError("division by zero")
+
+    with pytest.raises(CheckFailed, match=r"called with 353, 32\)"):
+        call(broken, 353, np.int64(32))

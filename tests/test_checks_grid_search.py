@@ -112,7 +112,7 @@ def test_raw_grid_minimum_stub_and_known_mistakes():
         "least-squares line rounded to the grid": (20.0, 8.0),
         "used the standardised x": ck.loss_surface(scaled, y, grid, grid).stack()
         .idxmin(),
-        r"take its `\.stack\(\)\.idxmin\(\)`": (6.0, 10.0),
+        r"take the \(intercept, slope\) of its lowest cell": (6.0, 10.0),
         "row and column numbers of the lowest cell": (53, 54),
     }
     for message, wrong in mistakes.items():
@@ -152,3 +152,19 @@ def test_grid_size_stub_and_known_mistakes():
             ck.checks.check_grid_size(*answers)
     with pytest.raises(CheckFailed, match="one number; got str"):
         ck.checks.check_grid_size("100020001", gb)
+
+
+def test_mse_from_averages_names_element_by_element_and_one_squared_mean():
+    def element_wise(x, y, intercepts, slopes):
+        return np.mean((y - (intercepts + slopes * x[:, None])) ** 2)
+
+    with pytest.raises(CheckFailed, match="combined element by element"):
+        ck.checks.check_mse_from_averages(element_wise)
+
+    def x_mean_squared(x, y, b0, b1):
+        b0, b1 = b0[:, None], b1[None, :]
+        return (b0**2 + 2 * b0 * b1 * x.mean() + b1**2 * x.mean() ** 2
+                - 2 * b0 * y.mean() - 2 * b1 * np.mean(x * y) + np.mean(y * y))
+
+    with pytest.raises(CheckFailed, match=r"mean\(x\)\*\*2.* in the term of b1\*\*2"):
+        ck.checks.check_mse_from_averages(x_mean_squared)

@@ -111,7 +111,7 @@ def test_sigmoid_gradients_derivative_at_x_is_named_with_several_features():
 
 
 @pytest.mark.parametrize(("result", "message"), [
-    (lambda X, y, w, b: None, "returned NoneType; expected two values"),
+    (lambda X, y, w, b: None, "returned None: did you forget the `return` line"),
     (lambda X, y, w, b: (w.ravel(), 0.0), r"shape \(1,\); expected \(1, 1\)"),
     (lambda X, y, w, b: (np.ones((1, 6)), 0.0), r"shape \(1, 6\): .*n² numbers"),
     (lambda X, y, w, b: (sigmoid_gradients(X, y, w, b)[0], "zero"),
@@ -249,3 +249,21 @@ def test_rate_limit_is_where_descent_stops_converging():
     assert below.history_["loss"].iloc[-1] < below.history_["loss"].iloc[0]
     with pytest.warns(Warning, match="loss grew"):
         ck.Neuron(learning_rate=1.01 / 9, n_epochs=200, random_state=0).fit(X, y)
+
+
+def test_train_full_batch_names_a_discarded_update_and_a_bias_never_moved():
+    def discarded(X, y, learning_rate, n_epochs):
+        return np.zeros((X.shape[1], 1)), 0.0
+
+    with pytest.raises(CheckFailed, match=r"w, b = update\(\.\.\.\)"):
+        ck.checks.check_train_full_batch(discarded)
+
+    def bias_never_moved(X, y, learning_rate, n_epochs):
+        n = len(X)
+        w, Y = np.zeros((X.shape[1], 1)), y[:, None]
+        for _ in range(n_epochs):
+            w = w - learning_rate * 2 / n * X.T @ (X @ w - Y)
+        return w, 0.0
+
+    with pytest.raises(CheckFailed, match="your b is still 0"):
+        ck.checks.check_train_full_batch(bias_never_moved)

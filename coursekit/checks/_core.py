@@ -37,9 +37,9 @@ NOT_DONE = (
 KNOWN_MISTAKES = {
     "broadcast": (
         "your answer equals what you get when an (n,) array meets an (n, 1) array: "
-        "the subtraction broadcast to an (n, n) matrix and the mean ran over n² "
-        "numbers. Make both arrays the same shape first (notebook 03, section 4: "
-        "the MSE pitfall)."
+        "they broadcast to an (n, n) matrix, n² numbers where there should be n. "
+        "Make both the same shape first, with .ravel() or .reshape(-1, 1) "
+        "(notebook 03, section 4: the MSE pitfall; notebook 06, pitfall 1)."
     ),
     "derivative_at_x": (
         "your gradient uses the activation's derivative at the inputs X; the chain "
@@ -47,8 +47,9 @@ KNOWN_MISTAKES = {
         "(notebook 06, pitfall 2)."
     ),
     "missing_mean": (
-        "your answer is n times too large: the 1/n of the mean is missing, so it grows "
-        "with the number of samples (notebook 06, section 3: the loss)."
+        "the 1/n of the mean is missing, so the gradient is n times too large and "
+        "grows with the number of samples n = len(X), the rows, not the features "
+        "(notebook 06, section 3: the loss)."
     ),
     "bias_per_sample": (
         "your answer uses one bias per sample; the neuron has a single bias, one "
@@ -90,7 +91,10 @@ def given(answer, name):
     answers.
     """
     if answer is None or answer is Ellipsis:
-        raise NotDoneYet(f"`{name}` has no answer yet. {NOT_DONE}")
+        raise NotDoneYet(
+            f"`{name}` has no answer yet. {NOT_DONE} (If you did, note that "
+            f"`{name} = print(...)` stores None: assign the value itself.)"
+        )
     return answer
 
 
@@ -120,24 +124,34 @@ def call(function, *args, name=None, **kwargs):
         ) from None
 
 
-def as_array(result, *, shape, name, hint=""):
+def as_array(result, *, shape, name, hint="", verb="returned"):
     """``result`` as a float array of exactly ``shape``, or a message that says why not.
 
     ``hint`` is added to a shape mismatch: where in the course that shape is explained.
+    ``verb`` is "returned" for what a function gave back, "is" for a value.
     """
     if result is None:
         raise CheckFailed(
-            f"`{name}` returned None: did you forget the `return` line?"
+            f"`{name}` {verb} None: did you forget the `return` line?"
+            if verb == "returned" else f"`{name}` is None: assign the value itself."
         )
+    if isinstance(result, str | bytes) or callable(result):
+        what = ("str" if isinstance(result, str | bytes)
+                else "a function (not called?)")
+        raise CheckFailed(f"`{name}` {verb} {what}, which is not a number or an array "
+                          f"of numbers; expected an array of shape {tuple(shape)}.")
     try:
         array = np.asarray(result, dtype=float)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError) as error:
+        ragged = "inhomogeneous" in str(error) or "sequence" in str(error)
         raise CheckFailed(
-            f"`{name}` returned {type(result).__name__}, which is not a number or an "
-            f"array of numbers; expected an array of shape {shape}."
+            f"`{name}` {verb} rows of different lengths: every row of an array holds "
+            f"the same number of values; expected shape {tuple(shape)}." if ragged else
+            f"`{name}` {verb} {type(result).__name__}, which is not a number or an "
+            f"array of numbers; expected an array of shape {tuple(shape)}."
         ) from None
     if array.shape != tuple(shape):
-        message = f"`{name}` returned shape {array.shape}; expected {tuple(shape)}"
+        message = f"`{name}` {verb} shape {array.shape}; expected {tuple(shape)}"
         raise CheckFailed(f"{message}: {hint}" if hint else f"{message}.")
     return array
 
@@ -200,11 +214,18 @@ def compare(got, expected, *, what, mistakes=None, rtol=1e-7, atol=1e-9, hint=""
         wrong = np.asarray(wrong, dtype=float)
         if wrong.shape == got.shape and np.allclose(got, wrong, rtol=rtol, atol=atol):
             raise CheckFailed(f"{what} is wrong: {KNOWN_MISTAKES.get(key, key)}")
+    if np.allclose(got, expected, rtol=1e-3, atol=0):
+        raise CheckFailed(
+            f"{what} is close but not exact (within 0.1%): keep the unrounded value, "
+            "and round only when you print it."
+        )
     raise CheckFailed(f"{what} is wrong. {hint}".strip())
 
 
 def _describe(value):
     shape = getattr(value, "shape", None)
-    if shape is not None:
+    if shape is not None and shape != ():
         return f"an array of shape {tuple(shape)}"
+    if isinstance(value, numbers.Number):
+        return repr(value.item() if hasattr(value, "item") else value)
     return type(value).__name__

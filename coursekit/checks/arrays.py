@@ -28,13 +28,18 @@ def check_grid(grid):
     grid : ndarray
         The learner's matrix.
     """
-    array = np.asarray(given(grid, "grid"))
+    array = as_array(given(grid, "grid"), shape=np.shape(grid), name="grid",
+                     verb="is")  # numbers, any shape
+    if np.array_equal(array, np.arange(12).reshape(3, 4).T):
+        raise CheckFailed(
+            "`grid` holds the transpose: keep `grid` as the matrix of 3 rows and only "
+            "print the transpose's shape, `grid.T.shape`."
+        )
     if array.shape == (4, 3):
         raise CheckFailed(
             "`grid` has shape (4, 3): 4 rows of 3. The first length given to "
             f"reshape is the number of rows; {_RESHAPE}."
         )
-    array = as_array(array, shape=array.shape, name="grid")  # numbers, any shape
     if array.shape != (3, 4):
         raise CheckFailed(
             f"`grid` has shape {array.shape}; expected 3 rows of 4 numbers, "

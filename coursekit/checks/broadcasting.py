@@ -77,8 +77,9 @@ def check_center_rows(center_rows):
                            hint="the result has the shape of M")
         row_means = M.sum(axis=1) / p
         mistakes = {
-            "you subtracted the column means: axis 0 runs down the columns; the "
-            "mean of each row is taken along axis 1.": M - M.mean(axis=0),
+            "you subtracted the column means: the mean along axis 0 goes down the "
+            "rows and leaves one mean per column; the mean of each row is taken "
+            "along axis 1 (notebook 01, section 4).": M - M.mean(axis=0),
             "the result is M itself: did you subtract the means?": M,
             "every sign is flipped: subtract the row means from M, not M from the "
             "row means.": row_means[:, None] - M,

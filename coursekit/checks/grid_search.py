@@ -46,11 +46,15 @@ def _cases():
     ]
 
 
-def _formula(x, y, intercepts, slopes, *, twos=(2, 2, 2), squares=True):
-    """The five-average formula; its options make the mistakes a learner makes."""
+def _formula(x, y, intercepts, slopes, *, twos=(2, 2, 2), squares="xy"):
+    """The five-average formula; its options make the mistakes a learner makes.
+
+    ``squares`` names the variables whose mean of squares is right ("xy", "x", "y"
+    or ""): for the others the square of the mean is used instead.
+    """
     b0, b1 = intercepts[:, None], slopes[None, :]
-    xx = np.mean(x * x) if squares else np.mean(x) ** 2
-    yy = np.mean(y * y) if squares else np.mean(y) ** 2
+    xx = np.mean(x * x) if "x" in squares else np.mean(x) ** 2
+    yy = np.mean(y * y) if "y" in squares else np.mean(y) ** 2
     return (b0**2 + twos[0] * b0 * b1 * np.mean(x) + b1**2 * xx
             - twos[1] * b0 * np.mean(y) - twos[2] * b1 * np.mean(x * y) + yy)
 
@@ -84,8 +88,18 @@ def check_mse_from_averages(mse_from_averages):
         ``mean((y - (intercepts[i] + slopes[j] * x)) ** 2)``.
     """
     for what, x, y, intercepts, slopes in _cases():
-        result = call(mse_from_averages, x.copy(), y.copy(), intercepts.copy(),
-                      slopes.copy())
+        try:
+            result = call(mse_from_averages, x.copy(), y.copy(), intercepts.copy(),
+                          slopes.copy())
+        except CheckFailed as error:
+            if "could not be broadcast" not in str(error):
+                raise
+            raise CheckFailed(
+                f"On {what}, `mse_from_averages` failed: {error} The intercepts and "
+                "slopes were combined element by element. Give them two axes, "
+                "intercepts[:, None] and slopes[None, :], so that every intercept "
+                f"meets every slope ({_SECTION_BROADCAST})."
+            ) from None
         shape = (len(intercepts), len(slopes))
         if result is not None:
             message = _shape_mistake(np.shape(result), shape, len(x), what)
@@ -104,7 +118,13 @@ def check_mse_from_averages(mse_from_averages):
                     reference.T,
                 "it uses the square of the mean, mean(x)**2, where the formula has "
                 "the mean of the squares, mean(x**2) (and the same for y).":
-                    _formula(*args, squares=False),
+                    _formula(*args, squares=""),
+                "it uses the square of the mean, mean(x)**2, where the formula has "
+                "the mean of the squares, mean(x**2), in the term of b1**2.":
+                    _formula(*args, squares="y"),
+                "it uses the square of the mean, mean(y)**2, where the formula has "
+                "the mean of the squares, mean(y**2), in the last term.":
+                    _formula(*args, squares="x"),
                 **{f"{two} Look at {term}.": _formula(*args, twos=twos)
                    for term, twos in [("2 b0 b1 mean(x)", (1, 2, 2)),
                                       ("2 b0 mean(y)", (2, 1, 2)),
@@ -166,9 +186,9 @@ def check_raw_grid_minimum(raw_grid_best):
             "intercept and slope: take the values from the index and columns, as "
             "`.stack().idxmin()` does.": [i, j],
         },
-        hint="Build the surface with ck.loss_surface on the raw x, with "
-        "np.linspace(-100, 100, 101) for both the intercepts and the slopes, and "
-        "take its `.stack().idxmin()`.",
+        hint="Recompute the surface over the raw x with 101 values from -100 to "
+        "100 on each axis (step 2), and take the (intercept, slope) of its lowest "
+        "cell as in section 3.",
     )
     passed(f"the raw-x grid's lowest point is ({got[0]:.0f}, {got[1]:.0f}), "
            f"{abs(got[0] - ols[0]) / 2:.1f} intercept steps from least squares.")

@@ -85,6 +85,8 @@ def _single_number(value, *, name, n, hint, per_sample=None):
 
 
 def _pair(result, name):
+    if result is None:
+        raise CheckFailed(f"`{name}` returned None: did you forget the `return` line?")
     if not isinstance(result, tuple | list) or len(result) != 2:
         raise CheckFailed(
             f"`{name}` returned {type(result).__name__}; expected two values, "
@@ -123,10 +125,12 @@ def _column(value, *, p, n, what, row=None):
     return array
 
 
-def _train(X, Y, rate, n_steps, *, sign=1.0, scale=None, sequential=False):
+def _train(X, Y, rate, n_steps, *, sign=1.0, scale=None, sequential=False,
+           bias=True):
     """Reference: ``n_steps`` full-batch steps of the linear neuron from zeros.
 
-    ``sequential=True`` is a mistake: the bias's gradient taken after the weights moved.
+    ``sequential=True`` is a mistake: the bias's gradient taken after the weights
+    moved; ``bias=False`` another: the bias never updated.
     """
     n, p = X.shape
     scale = 2 / n if scale is None else scale
@@ -136,7 +140,8 @@ def _train(X, Y, rate, n_steps, *, sign=1.0, scale=None, sequential=False):
         w = w - sign * rate * scale * (X.T @ delta)
         if sequential:
             delta = X @ w + b - Y
-        b = b - sign * rate * scale * delta.sum()
+        if bias:
+            b = b - sign * rate * scale * delta.sum()
     return w, b
 
 
@@ -190,6 +195,14 @@ def check_train_full_batch(train_full_batch):
             (EPOCH_TOO_FEW, _train(X, Y, rate, n_epochs - 1)),
             (EPOCH_TOO_MANY, _train(X, Y, rate, n_epochs + 1)),
         ]
+        mistakes += [
+            ("your w is still all zeros: the update's result was never kept. "
+             "update() returns the new values; assign them, w, b = update(...) "
+             "(notebook 06, section 7).", (np.zeros((p, 1)), None)),
+            ("your b is still 0: the bias gets its own step, "
+             "b - learning_rate * grad_b (notebook 06, section 4).",
+             _train(X, Y, rate, n_epochs, bias=False)),
+        ]
         if n == 1:  # one sample: the mean and the sum are the same, and so is SGD
             mistakes.pop(1)
         else:
@@ -209,9 +222,9 @@ def check_train_full_batch(train_full_batch):
         hint = ("Start from w = zeros (p, 1) and b = 0, and make one update per epoch "
                 "with the gradient of section 5.")
         compare(w, right_w, what=f"w for {case}", hint=hint,
-                mistakes={key: wrong[0] for key, wrong in mistakes})
+                mistakes={key: w for key, (w, _) in mistakes if w is not None})
         compare(b, right_b, what=f"b for {case}", hint=hint,
-                mistakes={key: wrong[1] for key, wrong in mistakes})
+                mistakes={key: b for key, (_, b) in mistakes if b is not None})
     passed("your loop lands where full-batch descent does, on 4 cases.")
 
 
@@ -247,6 +260,12 @@ def check_rate_limit(rate_limit):
         "the gradient of (w - c)**2 is 2 * (w - c): the factor per step is "
         f"1 - 2 * rate * 9, with the 2 ({SECTION_RATE}).": 2 / 9,
     }
+    if abs(rate_limit - 1 / 9) < 0.02 / 9 and not abs(rate_limit - 1 / 9) < 5e-3 / 9:
+        raise CheckFailed(
+            f"`rate_limit` = {rate_limit} is close but not exact, as experiments "
+            "give: write the factor per step, find where it reaches -1, and give the "
+            "rate as a fraction (1 / something) or to 3 significant digits."
+        )
     compare(rate_limit, 1 / 9, what="rate_limit", rtol=5e-3, atol=0.0,
             mistakes=mistakes,
             hint="Write the factor that multiplies the distance to the optimum along "
