@@ -178,3 +178,11 @@ def test_adam_rate_wrong_answers_are_named(rate, message):
 def test_adam_rate_wrong_type(rate):
     with pytest.raises(CheckFailed, match="expected one positive number"):
         check_adam_learning_rate(rate)
+
+
+def test_epoch_batch_sizes_returning_a_generator_is_told_to_make_a_list():
+    def sizes(n_samples, batch_size):
+        return (min(batch_size, n_samples - s) for s in range(0, n_samples, batch_size))
+
+    with pytest.raises(CheckFailed, match="returned a generator; expected a list"):
+        check_epoch_batch_sizes(sizes)

@@ -267,3 +267,14 @@ def test_train_full_batch_names_a_discarded_update_and_a_bias_never_moved():
 
     with pytest.raises(CheckFailed, match="your b is still 0"):
         ck.checks.check_train_full_batch(bias_never_moved)
+
+
+def test_sigmoid_gradients_names_g_prime_taken_at_the_prediction():
+    def at_prediction(X, y, w, b):
+        n = len(X)
+        s = 1 / (1 + np.exp(-(X @ w + b)))
+        d = (s - y[:, None]) * (1 / (1 + np.exp(-s))) * (1 - 1 / (1 + np.exp(-s)))
+        return 2 / n * X.T @ d, 2 / n * d.sum()
+
+    with pytest.raises(CheckFailed, match="taken at the prediction"):
+        ck.checks.check_sigmoid_gradients(at_prediction)

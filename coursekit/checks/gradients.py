@@ -24,6 +24,10 @@ MISSING_G_PRIME = (
     f"sigmoid(z) * (1 - sigmoid(z)), not 1 ({SECTION_CHAIN})."
 )
 
+G_AT_PREDICTION = (
+    "your g' is taken at the prediction sigmoid(z); sigmoid_prime takes z itself: "
+    f"g'(z) = sigmoid(z) * (1 - sigmoid(z)) ({SECTION_CHAIN})."
+)
 G_NOT_G_PRIME = (
     "you multiplied by the activation g(z) where the chain rule needs its "
     f"derivative g'(z) = sigmoid(z) * (1 - sigmoid(z)) ({SECTION_CHAIN})."
@@ -108,6 +112,8 @@ def check_sigmoid_gradients(sigmoid_gradients):
             NO_BIAS: 2 / n * X.T @ delta_no_bias,
             NO_SIGMOID: 2 / n * X.T @ delta_linear,
             NO_SIGMOID_KEPT_G: 2 / n * X.T @ (delta_linear * g_prime),
+            G_AT_PREDICTION: 2 / n * X.T @ (error * _sigmoid(_sigmoid(z))
+                                            * (1 - _sigmoid(_sigmoid(z)))),
         }
         if p == 1:  # g'(X) has the shape of z only for one feature
             at_x = error * _sigmoid(X) * (1 - _sigmoid(X))

@@ -75,6 +75,9 @@ def check_epoch_batch_sizes(epoch_batch_sizes):
         what = f"`{name}({n}, {b})`"
         if result is None:
             raise CheckFailed(f"{what} returned None: did you forget the `return`?")
+        if hasattr(result, "__next__"):
+            raise CheckFailed(f"{what} returned a generator; expected a list: wrap it "
+                              "in list(...) or build the list with append.")
         if isinstance(result, numbers.Number) or np.ndim(result) == 0:
             raise CheckFailed(
                 f"{what} returned one number; expected a list with the size of every "
@@ -205,8 +208,8 @@ def check_build_neuron(build_neuron):
                 theta = got.astype(float)
             elif step == 1 and np.allclose(got, theta - 0.01 * gradient, **close):
                 raise CheckFailed(
-                    "its first update is the step of SGD's default learning rate, "
-                    f"0.01: pass learning_rate=learning_rate ({SECTION_MODEL})."
+                    "your model's first update is the step of SGD's default learning "
+                    f"rate, 0.01: pass learning_rate=learning_rate ({SECTION_MODEL})."
                 )
             elif step == 1:
                 raise CheckFailed("after one full-batch epoch your model's weights "
