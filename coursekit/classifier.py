@@ -21,6 +21,7 @@ from sklearn.utils.validation import check_is_fitted, validate_data
 from coursekit.activations import sigmoid
 from coursekit.descent import (
     check_params,
+    design,
     generator,
     initial_parameters,
     largest_curvature,
@@ -151,11 +152,9 @@ class NeuronClassifier(ClassifierMixin, BaseEstimator):
         y01 = y01.astype(np.float64)
         rng = generator(self.random_state)
         coef, intercept = initial_parameters(rng, X.shape[1], coef_init, intercept_init)
+        A = design(X)
         if self.learning_rate == "auto":
-            x_mean = X.mean(axis=0)
-            Xc = X - x_mean
-            curvature = largest_curvature(x_mean, Xc.T @ Xc / len(X)) / 4.0
-            rate = 1.0 / curvature
+            rate = 1.0 / (largest_curvature(A.T @ A / len(A)) / 4.0)
         else:
             rate = float(self.learning_rate)
 
@@ -168,7 +167,7 @@ class NeuronClassifier(ClassifierMixin, BaseEstimator):
                 X, params, lambda z: np.logaddexp(0.0, z) - y01[:, None] * z)
 
         train(self, X, y01, coef, intercept, rate=rate, residual=residual, scale=1.0,
-              losses=losses, rng=rng)
+              losses=losses, rng=rng, A=A)
         return self
 
     def decision_function(self, X):

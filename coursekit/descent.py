@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from sklearn.exceptions import ConvergenceWarning
 
-__all__ = ["DivergenceError", "check_params", "initial_parameters",
+__all__ = ["DivergenceError", "check_params", "design", "initial_parameters",
            "largest_curvature", "mean_loss_of_rows", "train"]
 
 _RESERVED_COLUMNS = ("epoch", "batch", "bias", "loss")
@@ -92,16 +92,17 @@ def _initial_value(value, shape, name):
     return array.copy() if shape else float(array)
 
 
-def largest_curvature(x_mean, cov):
-    """Largest eigenvalue of ``A.T @ A / n`` with ``A = [X, 1]``, from X's moments.
+def design(X):
+    """``A = [X, 1]``: the features and a column of ones, so that z = A @ [w, b]."""
+    n_samples, n_features = X.shape
+    A = np.empty((n_samples, n_features + 1))
+    A[:, :n_features] = X
+    A[:, n_features] = 1.0
+    return A
 
-    ``cov`` is the biased covariance matrix of X and ``x_mean`` its column means.
-    """
-    p = len(x_mean)
-    gram = np.empty((p + 1, p + 1))
-    gram[:p, :p] = cov + np.outer(x_mean, x_mean)
-    gram[:p, p] = gram[p, :p] = x_mean
-    gram[p, p] = 1.0
+
+def largest_curvature(gram):
+    """Largest eigenvalue of ``gram = A.T @ A / n`` with ``A = [X, 1]``."""
     return np.linalg.eigvalsh(gram)[-1]
 
 
@@ -135,7 +136,8 @@ def weight_names(estimator):
     return [f"w{j}" for j in range(estimator.n_features_in_)]
 
 
-def train(estimator, X, y, coef, intercept, *, rate, residual, scale, losses, rng):
+def train(estimator, X, y, coef, intercept, *, rate, residual, scale, losses, rng,
+          A=None):
     """Run ``estimator.n_epochs`` epochs of mini-batch descent and store the results.
 
     Parameters
@@ -161,6 +163,8 @@ def train(estimator, X, y, coef, intercept, *, rate, residual, scale, losses, rn
         ``[w, b]`` per row: the training loss of each row.
     rng : numpy.random.Generator or RandomState
         Deals the rows into batches when ``estimator.shuffle``.
+    A : ndarray of shape (n_samples, n_features + 1), optional
+        ``design(X)``, when the caller has built it already.
     """
     n_samples, n_features = X.shape
     n_epochs = estimator.n_epochs
@@ -178,9 +182,7 @@ def train(estimator, X, y, coef, intercept, *, rate, residual, scale, losses, rn
     steps = [scale * rate / (rows.stop - rows.start) for rows in batch_rows]
 
     # A = [X, 1] and theta = [w, b], so that z = A @ theta in one product.
-    A = np.empty((n_samples, n_features + 1))
-    A[:, :n_features] = X
-    A[:, n_features] = 1.0
+    A = design(X) if A is None else A
     theta = np.append(coef, intercept)
     # params[row] holds [w, b, loss]: row 0 the start, then one row per update.
     params = np.empty((1 + n_epochs * n_batches, n_features + 2))

@@ -155,20 +155,63 @@ class LinearMSE:
 
     def __init__(self, X, y):
         n = X.shape[0]
-        self.x_mean = X.mean(axis=0)
-        self.y_mean = y.mean()
-        Xc = X - self.x_mean
-        yc = y - self.y_mean
-        self.cov = Xc.T @ Xc / n
-        eigval, self._eigvec = np.linalg.eigh(self.cov)
+        x_mean, y_mean = X.mean(axis=0), y.mean()
+        Xc = X - x_mean
+        yc = y - y_mean
+        self._fit(x_mean, y_mean, Xc.T @ Xc / n, Xc.T @ yc / n,
+                  residual=lambda w: Xc @ w - yc, project=lambda r: Xc.T @ r / n)
+
+    @classmethod
+    def from_design(cls, A, y, gram):
+        """The same moments from ``A = [X, 1]`` and its Gram matrix ``A.T @ A / n``.
+
+        The Gram matrix (which gives the curvature behind ``learning_rate="auto"``)
+        holds X'X/n and the means, so no centred copy of X is needed: ``C`` is
+        X'X/n - mean(X) mean(X)'. That subtraction loses digits when a feature's
+        mean is large against its spread (mean² > 1e6 variance); for such data the
+        centred computation of ``LinearMSE(X, y)`` is used instead.
+
+        Parameters
+        ----------
+        A : ndarray of shape (n_samples, n_features + 1)
+            The features with a last column of ones.
+        y : ndarray of shape (n_samples,)
+        gram : ndarray of shape (n_features + 1, n_features + 1)
+            ``A.T @ A / n_samples``.
+        """
+        n, p = A.shape[0], A.shape[1] - 1
+        x_mean = gram[:p, p].copy()
+        cov = gram[:p, :p] - np.outer(x_mean, x_mean)
+        spread = np.maximum(np.diag(cov), np.finfo(float).tiny)
+        if np.any(x_mean * x_mean > 1e6 * spread):
+            return cls(A[:, :p], y)
+        moments = cls.__new__(cls)
+        y_mean = y.mean()
+        yc = y - y_mean
+        sxy = (yc @ A)[:p] / n  # X'yc / n, which is Xc'yc / n: yc sums to zero
+
+        def residual(w):  # Xc @ w - yc, as X @ w - mean(X) @ w - yc
+            return A @ np.append(w, -(x_mean @ w)) - yc
+
+        def project(r):  # Xc.T @ r / n
+            projected = (r @ A) / n
+            return projected[:p] - x_mean * projected[p]
+
+        moments._fit(x_mean, y_mean, cov, sxy, residual=residual, project=project)
+        return moments
+
+    def _fit(self, x_mean, y_mean, cov, sxy, *, residual, project):
+        """Reference weights w0 and the constants of the formula, from the moments."""
+        self.x_mean, self.y_mean, self.cov = x_mean, y_mean, cov
+        eigval, self._eigvec = np.linalg.eigh(cov)
         self._eigval = np.clip(eigval, 0.0, None)
         tol = 1e-6 * self._eigval.max(initial=0.0)
         inverse = np.divide(1.0, self._eigval, out=np.zeros_like(eigval),
                             where=self._eigval > tol)
-        self._w0 = self._eigvec @ (inverse * (self._eigvec.T @ (Xc.T @ yc / n)))
-        r0 = Xc @ self._w0 - yc
-        self._mse0 = float(r0 @ r0) / n
-        self._q = Xc.T @ r0 / n
+        self._w0 = self._eigvec @ (inverse * (self._eigvec.T @ sxy))
+        r0 = residual(self._w0)
+        self._mse0 = float(r0 @ r0) / len(r0)
+        self._q = project(r0)
 
     def __call__(self, coef, intercept):
         """MSE of each model.

@@ -20,6 +20,7 @@ from coursekit.activations import ACTIVATIONS
 from coursekit.descent import (
     DivergenceError,
     check_params,
+    design,
     generator,
     initial_parameters,
     largest_curvature,
@@ -157,13 +158,14 @@ class Neuron(RegressorMixin, BaseEstimator):
         g, g_prime = ACTIVATIONS[self.activation]
         linear = self.activation == "linear"
 
-        # The moments of the data give the linear neuron's exact loss and the
-        # curvature behind learning_rate="auto"; other activations need them only
-        # for the latter.
-        moments = LinearMSE(X, y) if linear or self.learning_rate == "auto" else None
+        # A = [X, 1] serves the training loop; its Gram matrix A'A/n gives the
+        # curvature behind learning_rate="auto" and, after training, the moments of
+        # the linear neuron's exact loss (no centred copy of X before the first epoch).
+        A = design(X)
+        gram = A.T @ A / len(A) if linear or self.learning_rate == "auto" else None
         if self.learning_rate == "auto":
-            # 1 / the largest eigenvalue of the Hessian 2 A'A / n, with A = [X, 1]
-            rate = 1.0 / (2.0 * largest_curvature(moments.x_mean, moments.cov))
+            # 1 / the largest eigenvalue of the Hessian 2 A'A / n
+            rate = 1.0 / (2.0 * largest_curvature(gram))
         else:
             rate = float(self.learning_rate)
 
@@ -172,6 +174,7 @@ class Neuron(RegressorMixin, BaseEstimator):
                 return z - y_batch
 
             def losses(params):
+                moments = LinearMSE.from_design(A, y, gram)
                 return moments(params[:, :-1], params[:, -1])
         else:
             def residual(z, y_batch):
@@ -182,7 +185,7 @@ class Neuron(RegressorMixin, BaseEstimator):
                     X, params, lambda z: (g(z) - y[:, None]) ** 2)
 
         train(self, X, y, coef, intercept, rate=rate, residual=residual, scale=2.0,
-              losses=losses, rng=rng)
+              losses=losses, rng=rng, A=A)
         return self
 
     def predict(self, X):

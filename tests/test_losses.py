@@ -53,3 +53,18 @@ def test_linear_mse_is_exact_at_a_perfect_fit():
     y = X @ [2.0, -1.0] + 3.0
     value = LinearMSE(X, y)(np.array([[2.0, -1.0]]), np.array([3.0]))
     assert value[0] >= 0 and value[0] < 1e-20
+
+
+@pytest.mark.parametrize("offset", [0.0, 50.0, 1e5])
+def test_linear_mse_from_the_gram_of_x_with_ones_matches_a_pass(offset):
+    """The moments from A = [X, 1] and A'A/n equal a direct pass; with means far
+    from the spread (offset 1e5) it falls back to the centred computation."""
+    rng = np.random.default_rng(4)
+    X = rng.normal(loc=offset, scale=[1.0, 3.0], size=(400, 2))
+    y = X @ [1.5, -0.5] + 2.0 + rng.normal(size=400)
+    A = np.c_[X, np.ones(len(X))]
+    moments = LinearMSE.from_design(A, y, A.T @ A / len(A))
+    coef, intercept = rng.normal(size=(10, 2)), rng.normal(size=10)
+    expected = [mse(y, X @ w + b) for w, b in zip(coef, intercept, strict=True)]
+    np.testing.assert_allclose(moments(coef, intercept), expected, rtol=1e-9)
+    np.testing.assert_allclose(moments.cov, np.cov(X.T, bias=True), rtol=1e-9)
