@@ -166,34 +166,57 @@ def train(estimator, X, y, coef, intercept, *, rate, residual, scale, losses, rn
     A : ndarray of shape (n_samples, n_features + 1), optional
         ``design(X)``, when the caller has built it already.
     """
-    n_samples, n_features = X.shape
-    n_epochs = estimator.n_epochs
-    batch_size = n_samples if estimator.batch_size is None else estimator.batch_size
+    n_epochs, n_features = estimator.n_epochs, X.shape[1]
+    batch_rows = _batch_rows(len(X), estimator.batch_size)
+    steps = [scale * rate / (rows.stop - rows.start) for rows in batch_rows]
+    # A = [X, 1] and theta = [w, b], so that z = A @ theta in one product.
+    A = design(X) if A is None else A
+    params = _descend(A, y, np.append(coef, intercept), batch_rows, steps, residual,
+                      n_epochs=n_epochs, shuffle=estimator.shuffle, rng=rng)
+    with np.errstate(over="ignore", invalid="ignore"):
+        params[:, -1] = losses(params[:, :-1])  # every row's loss at once
+    epochs = np.repeat(np.arange(n_epochs + 1), [1] + [len(batch_rows)] * n_epochs)
+    batches = np.concatenate([[0], np.tile(np.arange(1, len(batch_rows) + 1),
+                                           n_epochs)])
+    done = len(params)  # fewer rows than updates when training diverged
+    history = _history(epochs[:done], batches[:done], params,
+                       weight_names(estimator))
+    _stop_if_diverged(estimator, history, params, rate, complete=done == len(epochs))
+    _warn_if_the_loss_grew(params, n_epochs, rate)
+    estimator.coef_ = params[-1, :n_features].copy()
+    estimator.intercept_ = float(params[-1, n_features])
+    estimator.learning_rate_ = rate
+    estimator.n_iter_ = n_epochs
+    estimator.history_ = history
+
+
+def _batch_rows(n_samples, batch_size):
+    """The slices of the batches of one epoch; the last holds what is left."""
+    batch_size = n_samples if batch_size is None else batch_size
     if batch_size > n_samples:
         warnings.warn(
             f"batch_size={batch_size} is larger than the {n_samples} training "
-            f"samples; each batch holds all {n_samples}.", UserWarning, stacklevel=3,
+            f"samples; each batch holds all {n_samples}.", UserWarning, stacklevel=4,
         )
         batch_size = n_samples
-    n_batches = -(-n_samples // batch_size)
-    batch_of_position = np.arange(n_samples) // batch_size
-    batch_rows = [slice(k * batch_size, min((k + 1) * batch_size, n_samples))
-                  for k in range(n_batches)]
-    steps = [scale * rate / (rows.stop - rows.start) for rows in batch_rows]
+    return [slice(start, min(start + batch_size, n_samples))
+            for start in range(0, n_samples, batch_size)]
 
-    # A = [X, 1] and theta = [w, b], so that z = A @ theta in one product.
-    A = design(X) if A is None else A
-    theta = np.append(coef, intercept)
-    # params[row] holds [w, b, loss]: row 0 the start, then one row per update.
-    params = np.empty((1 + n_epochs * n_batches, n_features + 2))
+
+def _descend(A, y, theta, batch_rows, steps, residual, *, n_epochs, shuffle, rng):
+    """The epochs of updates: ``[w, b, (loss)]`` after each, until one is not finite.
+
+    Returns the rows done: the start, then one row per update, the loss column
+    left for the caller.
+    """
+    n_samples, n_batches = len(A), len(batch_rows)
+    params = np.empty((1 + n_epochs * n_batches, len(theta) + 1))
     params[0, :-1] = theta
-    epochs = np.repeat(np.arange(n_epochs + 1), [1] + [n_batches] * n_epochs)
-    batches = np.concatenate([[0], np.tile(np.arange(1, n_batches + 1), n_epochs)])
-
     # Shuffling changes which rows share a batch, never the gradient of a batch (a
     # sum over its rows), so each epoch's copy of A keeps every batch's rows in
     # ascending order: a cheaper gather than a fully shuffled copy.
-    shuffle = estimator.shuffle and n_batches > 1
+    shuffle = shuffle and n_batches > 1
+    batch_of_position = np.arange(n_samples) // (batch_rows[0].stop)
     labels = np.empty(n_samples, np.uint16 if n_batches <= 2**16 else np.intp)
     A_epoch, y_epoch = A, y
     row = 0
@@ -211,36 +234,35 @@ def train(estimator, X, y, coef, intercept, *, rate, residual, scale, losses, rn
                 theta = np.subtract(theta, gradient, out=params[row, :-1])
             if not np.isfinite(theta).all():
                 break
-        # The loss of every row at once, from the parameters in that row.
-        done = params[: row + 1]
-        done[:, -1] = losses(done[:, :-1])
+    return params[: row + 1]
 
-    names = weight_names(estimator)
-    finite = np.isfinite(params[: row + 1]).all(axis=1)
-    if row < len(params) - 1 or not finite.all():
-        bad = int(np.flatnonzero(~finite)[0])
-        estimator.history_ = _history(epochs[:bad], batches[:bad], params[:bad], names)
-        raise DivergenceError(
-            f"Training diverged at epoch {epochs[bad]}, batch {batches[bad]} "
-            f"(learning_rate={rate:.6g}): the loss or the weights are no longer "
-            "finite. Standardise the features (for example "
-            f"make_pipeline(StandardScaler(), {type(estimator).__name__}())) or use "
-            "a smaller learning_rate; learning_rate='auto' picks a stable one. "
-            "history_ holds the steps before it."
-        )
+
+def _stop_if_diverged(estimator, history, params, rate, *, complete):
+    """DivergenceError at the first row that is not finite; history_ keeps the rest."""
+    finite = np.isfinite(params).all(axis=1)
+    if complete and finite.all():
+        return
+    bad = int(np.flatnonzero(~finite)[0])
+    estimator.history_ = history.iloc[:bad].reset_index(drop=True)
+    raise DivergenceError(
+        f"Training diverged at epoch {history['epoch'].iloc[bad]}, batch "
+        f"{history['batch'].iloc[bad]} (learning_rate={rate:.6g}): the loss or the "
+        "weights are no longer finite. Standardise the features (for example "
+        f"make_pipeline(StandardScaler(), {type(estimator).__name__}())) or use a "
+        "smaller learning_rate; learning_rate='auto' picks a stable one. history_ "
+        "holds the steps before it."
+    )
+
+
+def _warn_if_the_loss_grew(params, n_epochs, rate):
     if params[-1, -1] > params[0, -1]:
         warnings.warn(
             f"The training loss grew from {params[0, -1]:.6g} to "
             f"{params[-1, -1]:.6g} over {n_epochs} epochs "
             f"(learning_rate={rate:.6g}): the learning rate is probably too large. "
             "Use a smaller one, or learning_rate='auto'.",
-            ConvergenceWarning, stacklevel=3,
+            ConvergenceWarning, stacklevel=4,
         )
-    estimator.coef_ = theta[:n_features].copy()
-    estimator.intercept_ = float(theta[n_features])
-    estimator.learning_rate_ = rate
-    estimator.n_iter_ = n_epochs
-    estimator.history_ = _history(epochs, batches, params, names)
 
 
 def _history(epochs, batches, params, names):
