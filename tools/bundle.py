@@ -4,10 +4,12 @@
     python tools/bundle.py --platform all       # and the other common platforms
 
 writes ``bundle/coursekit/``: the course as committed (``git archive HEAD``) and, in
-its ``wheelhouse/``, a wheel of every package of ``requirements/lock.txt``. Copy that
-folder to a USB stick. On a laptop with no network, inside the copied folder,
-``make lab`` and ``make test`` install from ``wheelhouse/`` (``--no-index``) because
-it is there; the README gives the same steps without ``make``.
+its ``wheelhouse/``, a wheel of every package of ``requirements/lock.txt``, and in
+its ``npm-cache/`` the pinned assets of the slides and the site (``package-lock.json``).
+Copy that folder to a USB stick. On a laptop with no network, inside the copied folder,
+``make lab`` and ``make test`` install from ``wheelhouse/`` (``--no-index``) and
+``npm-cache/`` (``npm ci --offline``) because they are there; the README gives the
+same steps without ``make``.
 
 Building the bundle needs the network (pip downloads the wheels, from its cache when
 it can); using it does not.
@@ -94,6 +96,25 @@ def export_course(target):
             tar.extractall(target, filter="data")
 
 
+def npm_cache(course):
+    """Fill ``npm-cache/`` with the pinned assets of the slides and the site.
+
+    They are JavaScript and fonts, the same on every platform; ``make`` installs them
+    from this cache with ``npm ci --offline`` when it is there.
+    """
+    if not shutil.which("npm"):
+        print("npm not found: the bundle has no npm-cache/ (slides, site and their "
+              "browser checks will need the network, or skip).")
+        return
+    cache = course / "npm-cache"
+    with tempfile.TemporaryDirectory() as scratch:
+        for name in ["package.json", "package-lock.json"]:
+            shutil.copy2(course / name, scratch)
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error",
+                        "--cache", str(cache)], cwd=scratch, check=True)
+    print(f"npm-cache: {size(cache) / 1e6:.0f} MB")
+
+
 def size(path):
     return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
 
@@ -125,6 +146,7 @@ def main(argv=None):
                   + ", ".join(missing))
         else:
             print(f"{platform}: complete, {added:.0f} MB more in the wheelhouse")
+    npm_cache(course)
     print(f"Wrote {course}: {size(course) / 1e6:.0f} MB in all "
           f"({size(wheelhouse) / 1e6:.0f} MB of wheels).")
     return 1 if "this" in failed else 0

@@ -42,7 +42,7 @@ def build(venv):
     python = venv / "bin" / "python"
     pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "--upgrade", "pip", "setuptools"], check=True)
-    subprocess.run([*pip, "-e", f"{ROOT}[course,test]"], check=True)
+    subprocess.run([*pip, "-e", f"{ROOT}[course,test,publish]"], check=True)
     subprocess.run([python, "-m", "ipykernel", "install", "--sys-prefix",
                     "--name", "python3"], check=True, capture_output=True)
     # As `make` sets up .venv: nbgrader's menus off (the tests check it).
