@@ -1,0 +1,148 @@
+"""A headless Chromium for the course's browser checks, with the network cut off.
+
+The system's Chromium (``apt-get install chromium`` on Debian; set ``CHROMIUM`` to use
+another Chromium or Chrome) driven by Playwright. Every request that does not go to a
+local file or to 127.0.0.1 is refused and counted, so a page that would fetch from the
+internet fails its check instead of quietly working online.
+
+On a laptop without Chromium, or without the publishing assets (``npm ci``), the browser
+checks skip and say how to install what is missing; in CI on Linux (``CI=true``) they
+fail instead.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE = ROOT / "node_modules"
+ARTEFACTS = ROOT / "build" / "test-artefacts"
+AXE = NODE / "axe-core" / "axe.min.js"
+# Chromium's own calls home are refused by a closed network, many at a time; these flags
+# stop them (../shared/PUBLISHING.md).
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--disable-dev-shm-usage"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def required():
+    """In CI on Linux the browser checks must run; elsewhere they may skip."""
+    return os.environ.get("CI") == "true" and sys.platform.startswith("linux")
+
+
+def skip_or_fail(message):
+    if required():
+        pytest.fail(f"{message} (CI=true: the browser checks must run here)")
+    pytest.skip(message)
+
+
+def chromium():
+    """The path of a Chromium to drive, or skip (fail in CI) saying how to get one."""
+    for candidate in [os.environ.get("CHROMIUM"), "chromium", "chromium-browser",
+                      "google-chrome"]:
+        path = candidate and shutil.which(candidate)
+        if path:
+            return path
+    skip_or_fail("No Chromium for the browser checks: install it (Debian/Ubuntu: "
+                 "`sudo apt-get install chromium`) or set CHROMIUM to a Chrome binary.")
+
+
+def node_assets():
+    """Skip (fail in CI) unless the pinned publishing assets are installed."""
+    if not AXE.exists():
+        skip_or_fail("The publishing assets are not installed: install Node.js, then "
+                     "run `npm ci` in the course folder (make test does, given npm).")
+
+
+def offline_prefix():
+    """A command prefix that runs a command with only a loopback network, if possible.
+
+    Linux as root or with user namespaces: ``unshare --net --map-root-user``, so that a
+    build that tried to fetch anything would fail. Elsewhere (macOS, a hardened runner)
+    an empty prefix: the pages' own checks still count every request they make.
+    """
+    if sys.platform.startswith("linux") and shutil.which("unshare"):
+        probe = ["unshare", "--net", "--map-root-user", "true"]
+        if subprocess.run(probe, capture_output=True).returncode == 0:
+            return probe[:-1]
+    return []
+
+
+def is_local(url):
+    parsed = urlparse(url)
+    return parsed.scheme in {"file", "data", "blob", "about"} or (
+        parsed.hostname in LOCAL_HOSTS)
+
+
+class Browser:
+    """One Chromium for a test module; ``visit`` opens a page, records what it did."""
+
+    def __init__(self):
+        from playwright.sync_api import sync_playwright
+
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(
+            executable_path=chromium(), args=FLAGS)
+
+    def close(self):
+        self._browser.close()
+        self._playwright.stop()
+
+    def visit(self, url, width=1280, height=720):
+        """Open ``url``; return a :class:`Visit` (page, external requests, errors)."""
+        return Visit(self._browser, url, width, height)
+
+
+class Visit:
+    """A page, the requests it tried outside the machine, and its console errors."""
+
+    def __init__(self, browser, url, width, height):
+        self.external, self.errors = [], []
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(
+            m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(url, wait_until="load")
+
+    def _route(self, route):
+        url = route.request.url
+        if is_local(url):
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort("internetdisconnected")
+
+    def axe(self, rules=None):
+        """Run axe-core in the page; return its violations (a list of dicts)."""
+        self.page.add_script_tag(path=str(AXE))
+        # No preload: axe would re-fetch the stylesheets by XHR, refused on file://.
+        options = {"resultTypes": ["violations"], "preload": False}
+        if rules:
+            options["runOnly"] = {"type": "rule", "values": rules}
+        return self.page.evaluate("o => axe.run(document, o).then(r => r.violations)",
+                                  options)
+
+    def screenshot(self, name):
+        """Save a screenshot under build/test-artefacts/ and return its path."""
+        path = ARTEFACTS / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(path))
+        return path
+
+    def close(self):
+        self.context.close()
+
+
+def serious(violations):
+    """axe-core's critical and serious violations, one readable line each."""
+    return [f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. "
+            f"{v['nodes'][0]['target']})"
+            for v in violations if v["impact"] in {"critical", "serious"}]

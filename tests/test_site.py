@@ -1,0 +1,179 @@
+"""The course website (``make site``): built offline, every page checked in a browser.
+
+The site is built once for this module in a network namespace with only loopback (where
+Linux allows one), then every page is opened from the file system in headless Chromium
+with every request outside the machine refused, and audited with axe-core.
+"""
+
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import nbformat
+import pytest
+
+from tests.browser import Browser, node_assets, offline_prefix, serious
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+PAGES = ["index", *(p.stem for p in NOTEBOOKS), "guide", "search", "genindex"]
+# MathJax 3 resolves this promise once it has typeset the page.
+TYPESET = """() => MathJax.startup.promise.then(() => ({
+  typeset: document.querySelectorAll("mjx-container").length,
+  errors: document.querySelectorAll("mjx-merror").length}))"""
+LINKS = """() => Array.from(document.querySelectorAll("a[href]"), a => a.href)"""
+IMAGES = """() => Array.from(document.querySelectorAll("main img"),
+  i => ({alt: i.alt, shown: i.complete && i.naturalWidth > 0}))"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    node_assets()
+    out = tmp_path_factory.mktemp("site") / "html"
+    command = [*offline_prefix(), sys.executable, str(ROOT / "tools" / "publish.py"),
+               "site", "--out", str(out)]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, text=True)
+    print(f"site built in {time.perf_counter() - start:.1f} s")
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    node_assets()
+    browser = Browser()
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="module")
+def seen(site, browser):
+    """Open a page once (on first use); keep what the checks need."""
+    pages = {}
+
+    def see(name):
+        if name not in pages:
+            pages[name] = look(browser, site / f"{name}.html")
+        return pages[name]
+
+    return see
+
+
+def look(browser, path):
+    visit = browser.visit(path.as_uri())
+    page = visit.page
+    math = page.evaluate(TYPESET) if page.evaluate("!!window.MathJax") else None
+    page.wait_for_function("() => Array.from(document.images).every(i => i.complete)")
+    found = dict(math=math, links=page.evaluate(LINKS), images=page.evaluate(IMAGES),
+                 axe=serious(visit.axe()), external=visit.external, errors=visit.errors)
+    if path.stem == "06_neuron":
+        found["player"] = page.evaluate(PLAYER)
+    visit.screenshot(f"site/{path.stem}.png")
+    visit.close()
+    return found
+
+
+def has_math(path):
+    cells = nbformat.read(path, as_version=4).cells
+    return any(c.cell_type == "markdown" and "$" in c.source for c in cells)
+
+
+def test_site_has_a_page_per_notebook_and_the_guide(site):
+    built = sorted(p.stem for p in site.glob("*.html"))
+    assert built == sorted(PAGES)
+    assert not list(site.rglob("*.ipynb")) or all(
+        p.parent.name == "_sources" for p in site.rglob("*.ipynb"))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_offline_accessible_and_error_free(seen, name):
+    page = seen(name)
+    assert page["external"] == [], "requests outside the machine"
+    assert page["errors"] == [], "console errors"
+    assert page["axe"] == [], "axe-core: critical or serious violations"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_formulas_typeset_and_figures_described(seen, path):
+    page = seen(path.stem)
+    if has_math(path):
+        assert page["math"]["typeset"] > 0, "formulas left as raw LaTeX"
+    assert page["math"] is None or page["math"]["errors"] == 0
+    nb = nbformat.read(path, as_version=4)
+    figures = sum("image/png" in o.get("data", {}) for c in nb.cells
+                  for o in c.get("outputs", []))
+    described = [i for i in page["images"] if i["alt"] and i["shown"]]
+    assert len(described) >= figures, f"{figures} figures, {len(described)} described"
+    assert all(i["alt"] for i in page["images"]), "an image without a description"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_internal_links_resolve(site, seen, name):
+    broken = []
+    for href in seen(name)["links"]:
+        url = urlparse(href)
+        if url.scheme != "file":
+            continue
+        target = Path(unquote(url.path))
+        if not target.exists():
+            broken.append(href)
+        elif url.fragment and target.suffix == ".html":
+            ids = set(re.findall(r'id="([^"]+)"', target.read_text(encoding="utf-8")))
+            if unquote(url.fragment) not in ids:
+                broken.append(href)
+    assert not broken, "broken links:\n" + "\n".join(sorted(set(broken)))
+
+
+# matplotlib's player in notebook 06: its controls, as a reader meets them.
+PLAYER = """() => {
+  const slider = document.querySelector(".animation input[type=range]");
+  const buttons = Array.from(document.querySelectorAll(".anim-buttons button"));
+  return {
+    slider: slider && slider.getAttribute("aria-label"),
+    frame: document.querySelector(".animation img").alt,
+    // The theme's Font Awesome 6 script draws each icon as an SVG; a Font Awesome 4
+    // icon (<i>) is drawn only once its font has loaded.
+    buttons: buttons.map(b => ({
+      name: b.getAttribute("aria-label"),
+      icon: b.firstElementChild.tagName.toLowerCase(),
+      width: b.firstElementChild.getBoundingClientRect().width})),
+    font: document.fonts.check("16px FontAwesome"),
+  };
+}"""
+
+
+def test_animation_controls_visible_and_labelled(seen):
+    player = seen("06_neuron")["player"]
+    assert player["slider"], "the slider has no label"
+    assert player["frame"], "the animation has no description"
+    assert len(player["buttons"]) == 9
+    assert all(b["name"] for b in player["buttons"]), "a button without a name"
+    # Every icon is drawn (Font Awesome is served by the site), not an empty box.
+    assert all(b["width"] > 0 for b in player["buttons"])
+    assert all(b["icon"] == "svg" or player["font"] for b in player["buttons"])
+
+
+def test_search_works_offline(site, browser):
+    visit = browser.visit((site / "search.html").as_uri() + "?q=gradient")
+    results = visit.page.locator("#search-results li")
+    results.first.wait_for(timeout=20_000)
+    hits = visit.page.evaluate(
+        "() => Array.from(document.querySelectorAll('#search-results li a'), "
+        "a => a.href)")
+    visit.close()
+    assert visit.external == [] and visit.errors == []
+    assert any("06_neuron.html" in h for h in hits)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_solutions_behind_a_toggle_and_no_speaker_notes(site, path):
+    html = (site / f"{path.stem}.html").read_text(encoding="utf-8")
+    nb = nbformat.read(path, as_version=4)
+    solutions = sum(bool(c.metadata.get("nbgrader", {}).get("solution"))
+                    for c in nb.cells)
+    assert solutions == 3
+    assert html.count('class="cell tag_hide-input') == solutions
+    assert "**Speaker notes.**" not in html and "Speaker notes." not in html
