@@ -20,6 +20,7 @@ _spec = importlib.util.spec_from_file_location(
     "student_edition", ROOT / "tools" / "student_edition.py")
 student_edition = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(student_edition)
+is_speaker_notes = student_edition.is_speaker_notes
 
 
 def errors(cell):
@@ -53,17 +54,20 @@ def first_exercise(notebook):
 
 
 def cells_as_run(cells):
-    return [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in cells]
+    return [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in cells
+            if not is_speaker_notes(c)]
 
 
 @pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.name)
 def test_every_lesson_cell_is_one_that_the_course_runs(path):
     """Up to the first exercise, the student edition holds exactly the cells of the
     course with solutions (after its note): the very cells that strict nbval runs in
-    notebooks/solutions, so a student's run reaches the first exercise as they do."""
+    notebooks/solutions, so a student's run reaches the first exercise as they do.
+    Only the instructor's speaker notes are left out."""
     student = nbformat.read(path, 4)
     solution = nbformat.read(SOLUTIONS[STUDENT.index(path)], 4)
     assert student.cells[0].id == "student-edition-note"
+    assert not any(is_speaker_notes(c) for c in student.cells)
     assert (cells_as_run(student.cells[1:first_exercise(student)])
             == cells_as_run(solution.cells[:first_exercise(solution)]))
 

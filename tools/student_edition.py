@@ -36,6 +36,11 @@ NOTE = """\
 > solutions is [`solutions/{name}`](solutions/{name})."""
 
 
+def is_speaker_notes(cell):
+    """A speaker-notes cell (slide type ``notes``), shown only in the speaker view."""
+    return cell.metadata.get("slideshow", {}).get("slide_type") == "notes"
+
+
 def generate(source_dir, out_dir):
     """Write the student edition of every notebook of ``source_dir`` into ``out_dir``.
 
@@ -53,6 +58,9 @@ def generate(source_dir, out_dir):
         written = []
         for path in notebooks:
             released = nbformat.read(course / "release" / ASSIGNMENT / path.name, 4)
+            # Speaker notes are the instructor's (with the answers to the questions
+            # for the room): not in the students' copy.
+            released.cells = [c for c in released.cells if not is_speaker_notes(c)]
             note = nbformat.v4.new_markdown_cell(NOTE.format(name=path.name))
             note.id = "student-edition-note"
             released.cells.insert(0, note)

@@ -1,0 +1,60 @@
+"""The instructor's guide (GUIDE.md) and the speaker notes: complete, and their minutes
+the ones the rehearsal model computes (tools/rehearse.py)."""
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = ROOT / "GUIDE.md"
+NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+_spec = importlib.util.spec_from_file_location("rehearse",
+                                               ROOT / "tools" / "rehearse.py")
+rehearse = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(rehearse)
+PARTS = ["Objectives", "Prerequisites", "Run live", "Misconceptions", "Pitfalls",
+         "Exercises", "Questions"]
+
+
+def guide_text():
+    return GUIDE.read_text(encoding="utf-8")
+
+
+def test_readme_links_the_guide():
+    assert "](GUIDE.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_guide_timing_table_is_the_rehearsal_models():
+    block = guide_text().split(rehearse.START)[1].split(rehearse.END)[0]
+    assert block.strip() == rehearse.table(), "run: python tools/rehearse.py --write"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_speaker_notes_times_are_the_rehearsal_models(path):
+    _, timed, _ = rehearse.rehearse(path)
+    assert timed[0][0] is not None, "the first slide has no speaker notes"
+    for notes, minutes in timed:
+        if notes is not None:
+            assert f"**Time:** {minutes} min" in notes.source, (
+                f"{notes.get('id')}: run python tools/rehearse.py --write")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_guide_covers_the_notebook(path):
+    text = guide_text()
+    heading = re.search(rf"^## {path.name[:2]} · .*$", text, flags=re.M)
+    assert heading, f"no '## {path.name[:2]} · ...' section"
+    section = text[heading.end():].split("\n## ", 1)[0]
+    missing = [part for part in PARTS if f"**{part}" not in section]
+    assert not missing, f"section {path.name[:2]} lacks {missing}"
+    assert path.name in section, "the section does not link its notebook"
+
+
+def test_guide_says_how_to_run_a_room_and_how_minutes_are_made():
+    text = guide_text()
+    for needed in ["make lab", "make test", "make slides", "make bundle",
+                   "student edition", "130 words a minute"]:
+        assert needed in text, needed
+    assert "<!-- rehearsal-method -->" not in text

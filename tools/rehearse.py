@@ -1,0 +1,140 @@
+"""Time a notebook's presentation by rehearsal: minutes per section and per notebook.
+
+A section is what one speaker-notes cell covers: its slide (or subslide) and the ones
+after it up to the next slide with notes of its own. Its time is the rehearsal model of
+presenting it, with what can be measured measured:
+
+- speaking: the words on its slides and in its talking points, at 130 words a minute
+  (an unhurried lecture pace);
+- each code cell shown: 20 s to read it out, plus its run time measured when the
+  notebook was stored (``metadata.execution`` timestamps); a skipped cell costs nothing;
+- each figure: 45 s to look at it and say what to notice;
+- each question for the room: 2 minutes to ask, wait and discuss.
+
+The numbers are written where an instructor reads them: ``**Time:** N min`` in each
+speaker-notes cell, and the timing table of GUIDE.md. ``tests/test_guide.py`` fails when
+they are not the ones this model computes.
+
+    python tools/rehearse.py            # print the table
+    python tools/rehearse.py --write    # write the notes' times and GUIDE.md's table
+"""
+
+import argparse
+import math
+import re
+from datetime import datetime
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+SOLUTIONS = ROOT / "notebooks" / "solutions"
+GUIDE = ROOT / "GUIDE.md"
+WORDS_PER_MINUTE = 130
+CODE_SECONDS, FIGURE_SECONDS, QUESTION_SECONDS = 20, 45, 120
+TIME = re.compile(r"\*\*Time:\*\* \d+ min")
+START, END = "<!-- timing:start -->", "<!-- timing:end -->"
+
+
+def slide_type(cell):
+    return cell.metadata.get("slideshow", {}).get("slide_type", "-")
+
+
+def run_seconds(cell):
+    """How long the cell ran when the notebook was stored (0 if not recorded)."""
+    times = cell.metadata.get("execution", {})
+    try:
+        start = datetime.fromisoformat(times["iopub.execute_input"])
+        end = datetime.fromisoformat(times["shell.execute_reply"])
+    except KeyError:
+        return 0.0
+    return (end - start).total_seconds()
+
+
+def words(text):
+    text = TIME.sub("", text)
+    return len(re.findall(r"[A-Za-z0-9]+", text))
+
+
+def seconds(cell):
+    """The rehearsal seconds of one cell."""
+    kind = slide_type(cell)
+    if kind == "skip":
+        return 0.0
+    if cell.cell_type == "markdown":
+        extra = QUESTION_SECONDS * cell.source.count("**Ask the room:**")
+        return 60 * words(cell.source) / WORDS_PER_MINUTE + extra
+    figures = sum("image/png" in o.get("data", {})
+                  or "_anim_img" in "".join(o.get("data", {}).get("text/html", ""))
+                  for o in cell.get("outputs", []))
+    return CODE_SECONDS + run_seconds(cell) + FIGURE_SECONDS * figures
+
+
+def sections(nb):
+    """``(notes cell, [cells it covers])`` pairs, in order."""
+    screens, current = [], None
+    for cell in nb.cells:
+        if current is None or slide_type(cell) in {"slide", "subslide"}:
+            current = []
+            screens.append((slide_type(cell) == "slide", current))
+        current.append(cell)
+    owned = []
+    for new_slide, cells in screens:
+        notes = [c for c in cells if slide_type(c) == "notes"]
+        if notes or new_slide or not owned:
+            owned.append([notes[0] if notes else None, []])
+        owned[-1][1].extend(cells)
+    return [(notes, cells) for notes, cells in owned]
+
+
+def rehearse(path):
+    """Minutes per section of ``path`` (notes cell, minutes), and screens shown."""
+    nb = nbformat.read(path, as_version=4)
+    timed = [(notes, max(1, math.ceil(sum(map(seconds, cells)) / 60)))
+             for notes, cells in sections(nb)]
+    screens = sum(slide_type(c) in {"slide", "subslide"} for c in nb.cells)
+    return nb, timed, screens
+
+
+def table():
+    rows = ["| Notebook | Screens | Sections | Minutes in class |", "|---|---|---|---|"]
+    total = 0
+    for path in sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb")):
+        _, timed, screens = rehearse(path)
+        minutes = sum(m for _, m in timed)
+        total += minutes
+        rows.append(f"| [{path.stem}](notebooks/solutions/{path.name}) | {screens} | "
+                    f"{len(timed)} | {minutes} |")
+    rows.append(f"| all nine | | | {total} (about {total / 60:.1f} hours) |")
+    return "\n".join(rows)
+
+
+def write():
+    for path in sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb")):
+        nb, timed, _ = rehearse(path)
+        changed = False
+        for notes, minutes in timed:
+            if notes is None:
+                continue
+            source = TIME.sub(f"**Time:** {minutes} min", notes.source)
+            changed |= source != notes.source
+            notes.source = source
+        if changed:
+            nbformat.write(nb, path)
+    text = GUIDE.read_text(encoding="utf-8")
+    before, rest = text.split(START, 1)
+    _, after = rest.split(END, 1)
+    GUIDE.write_text(f"{before}{START}\n{table()}\n{END}{after}", encoding="utf-8")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args(argv)
+    if args.write:
+        write()
+    print(table())
+
+
+if __name__ == "__main__":
+    main()
