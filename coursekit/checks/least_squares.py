@@ -189,7 +189,7 @@ def check_least_squares(least_squares):
         )
         reference = _lstsq(X, y)
         compare(
-            result, reference, what=f"the coefficients on {what}", rtol=1e-6,
+            result, reference, what=f"the coefficient vector on {what}", rtol=1e-6,
             atol=1e-8,
             mistakes={
                 "the intercept is last: put the column of ones first, so that the "
