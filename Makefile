@@ -71,7 +71,7 @@ $(NODE_STAMP): package.json package-lock.json
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_core.py
 
-$(STAMP): pyproject.toml $(LOCK) jupyter/overrides.json
+$(STAMP): pyproject.toml $(LOCK) jupyter/overrides.json Makefile
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "coursekit needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version)." \
 		       "Run: make PYTHON=python3.11 ..."; exit 1; }
@@ -79,8 +79,9 @@ $(STAMP): pyproject.toml $(LOCK) jupyter/overrides.json
 	$(BIN)/python -m pip install --disable-pip-version-check -q $(PIP_SOURCE) -r $(LOCK)
 	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps \
 		--no-build-isolation -e .
+	# The name the notebooks store: another would mark each notebook as changed on opening.
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 \
-		--display-name "Python 3 (coursekit)" >/dev/null
+		--display-name "Python 3 (ipykernel)" >/dev/null
 	$(MAKE) --no-print-directory _nbgrader-off
 	# JupyterLab's defaults for the course: no news fetched from the internet.
 	mkdir -p $(VENV)/share/jupyter/lab/settings

@@ -19,13 +19,19 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
 WIDTH, HEIGHT = 1280, 720
 
-# Every leaf slide, shown in turn: its height, and its first words to name it.
-MEASURE = """() => Reveal.getSlides().map(slide => {
-  const i = Reveal.getIndices(slide);
-  Reveal.slide(i.h, i.v, -1);
-  return {h: i.h, v: i.v || 0, height: slide.scrollHeight,
-          text: slide.innerText.trim().split("\\n")[0].slice(0, 70)};
-})"""
+# Every leaf slide, shown in turn once MathJax has re-typeset it (the deck re-renders a
+# slide's formulas when it is shown): its height, and its first words to name it.
+MEASURE = """async () => {
+  const seen = [];
+  for (const slide of Reveal.getSlides()) {
+    const i = Reveal.getIndices(slide);
+    Reveal.slide(i.h, i.v, -1);
+    await new Promise(done => MathJax.Hub.Queue(done));
+    seen.push({h: i.h, v: i.v || 0, height: slide.scrollHeight,
+               text: slide.innerText.trim().split("\\n")[0].slice(0, 70)});
+  }
+  return seen;
+}"""
 # Every slide and fragment on screen at once, one under the other, for axe-core.
 ALL_SLIDES = """.reveal .slides, .reveal .slides section, .reveal .fragment {
   display: block !important; position: relative !important;

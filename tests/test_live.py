@@ -1,0 +1,97 @@
+"""The course live in JupyterLab, as `make lab` serves it: a notebook opens unchanged,
+and RISE presents it as slides, with no request leaving the machine.
+
+A JupyterLab server of the course environment runs on 127.0.0.1 over a copy of
+``notebooks/``; headless Chromium opens a notebook, then its RISE slideshow.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.browser import Browser, chromium
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = "course-test-token"
+NOTEBOOK = "solutions/04_least_squares.ipynb"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    chromium()
+    root = tmp_path_factory.mktemp("lab") / "notebooks"
+    shutil.copytree(ROOT / "notebooks", root)
+    port = free_port()
+    bin_dir = Path(sys.executable).parent
+    env = dict(os.environ, JUPYTER_PATH=str(Path(sys.prefix) / "share" / "jupyter"))
+    log = (root.parent / "server.log").open("w")
+    server = subprocess.Popen(
+        [str(bin_dir / "jupyter"), "lab", "--no-browser", "--allow-root",
+         f"--port={port}", "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={root}",
+         f"--IdentityProvider.token={TOKEN}"],
+        env=env, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("JupyterLab did not start: see " + log.name)
+            time.sleep(0.3)
+    browser = Browser()
+    yield f"http://127.0.0.1:{port}", root, browser
+    browser.close()
+    server.terminate()
+    server.wait(timeout=30)
+    log.close()
+
+
+def test_opening_a_notebook_changes_nothing(lab):
+    url, root, browser = lab
+    before = (root / NOTEBOOK).read_bytes()
+    visit = browser.visit(f"{url}/lab/tree/{NOTEBOOK}?token={TOKEN}")
+    page = visit.page
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    page.wait_for_function("() => document.querySelectorAll('mjx-container').length > 0",
+                           timeout=30_000)
+    page.wait_for_timeout(2000)  # kernel started, metadata compared
+    dirty = page.evaluate("document.querySelectorAll('.jp-mod-dirty').length")
+    news = page.get_by_text("official Jupyter news").count()
+    visit.close()
+    assert visit.external == [], "JupyterLab asked the internet for something"
+    assert dirty == 0, "opening the notebook marked it as changed"
+    assert news == 0, "JupyterLab asks whether to fetch Jupyter's news"
+    assert (root / NOTEBOOK).read_bytes() == before
+
+
+def test_rise_presents_the_notebook_offline_with_hidden_notes(lab):
+    url, root, browser = lab
+    before = (root / NOTEBOOK).read_bytes()
+    visit = browser.visit(f"{url}/rise/{NOTEBOOK}?token={TOKEN}")
+    page = visit.page
+    page.wait_for_selector(".reveal .slides section", timeout=60_000)
+    page.wait_for_function("() => document.querySelectorAll('mjx-container').length > 0",
+                           timeout=30_000)
+    slides = page.evaluate("document.querySelectorAll('.reveal .slides section').length")
+    notes = page.evaluate("""() => Array.from(document.querySelectorAll(
+        ".reveal aside.notes"), a => getComputedStyle(a).display)""")
+    visit.screenshot("rise/04_least_squares-title.png")
+    visit.close()
+    assert visit.external == [], "RISE asked the internet for something"
+    assert slides > 10
+    assert notes and set(notes) == {"none"}, "speaker notes on the students' screen"
+    assert (root / NOTEBOOK).read_bytes() == before
