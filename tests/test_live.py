@@ -20,6 +20,7 @@ from tests.browser import Browser, chromium
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "course-test-token"
 NOTEBOOK = "solutions/04_least_squares.ipynb"
+TYPESET = "() => document.querySelectorAll('mjx-container').length > 0"
 
 
 def free_port():
@@ -66,8 +67,7 @@ def test_opening_a_notebook_changes_nothing(lab):
     visit = browser.visit(f"{url}/lab/tree/{NOTEBOOK}?token={TOKEN}")
     page = visit.page
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    page.wait_for_function("() => document.querySelectorAll('mjx-container').length > 0",
-                           timeout=30_000)
+    page.wait_for_function(TYPESET, timeout=30_000)
     page.wait_for_timeout(2000)  # kernel started, metadata compared
     dirty = page.evaluate("document.querySelectorAll('.jp-mod-dirty').length")
     news = page.get_by_text("official Jupyter news").count()
@@ -84,9 +84,8 @@ def test_rise_presents_the_notebook_offline_with_hidden_notes(lab):
     visit = browser.visit(f"{url}/rise/{NOTEBOOK}?token={TOKEN}")
     page = visit.page
     page.wait_for_selector(".reveal .slides section", timeout=60_000)
-    page.wait_for_function("() => document.querySelectorAll('mjx-container').length > 0",
-                           timeout=30_000)
-    slides = page.evaluate("document.querySelectorAll('.reveal .slides section').length")
+    page.wait_for_function(TYPESET, timeout=30_000)
+    slides = page.evaluate("document.querySelectorAll('.reveal section').length")
     notes = page.evaluate("""() => Array.from(document.querySelectorAll(
         ".reveal aside.notes"), a => getComputedStyle(a).display)""")
     visit.screenshot("rise/04_least_squares-title.png")
