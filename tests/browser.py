@@ -10,6 +10,7 @@ checks skip and say how to install what is missing; in CI on Linux (``CI=true``)
 fail instead.
 """
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -72,6 +73,37 @@ def offline_prefix():
         if subprocess.run(probe, capture_output=True).returncode == 0:
             return probe[:-1]
     return []
+
+
+# What a deck or a page is made from: a build is reused while none of these changed.
+BUILD_INPUTS = ["notebooks/solutions/*.ipynb", "publish/**/*", "tools/publish.py",
+                "README.md", "GUIDE.md", "package-lock.json"]
+
+
+def built(kind):
+    """``build/test-<kind>/``, built by ``tools/publish.py <kind>`` with only loopback.
+
+    A warm run reuses the folder when its inputs are unchanged (a hash of them is kept
+    beside it); otherwise it is rebuilt, offline where Linux allows.
+    """
+    digest = hashlib.sha256()
+    for pattern in BUILD_INPUTS:
+        for path in sorted(ROOT.glob(pattern)):
+            if path.is_file():
+                digest.update(path.relative_to(ROOT).as_posix().encode())
+                digest.update(path.read_bytes())
+    out = ROOT / "build" / f"test-{kind}"
+    stamp = out.parent / f"test-{kind}.inputs"
+    if out.is_dir() and stamp.exists() and stamp.read_text() == digest.hexdigest():
+        return out
+    stamp.unlink(missing_ok=True)
+    command = [*offline_prefix(), sys.executable, str(ROOT / "tools" / "publish.py"),
+               kind, "--out", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        pytest.fail(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
+    stamp.write_text(digest.hexdigest())
+    return out
 
 
 def is_local(url):

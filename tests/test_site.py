@@ -1,21 +1,19 @@
 """The course website (``make site``): built offline, every page checked in a browser.
 
-The site is built once for this module in a network namespace with only loopback (where
-Linux allows one), then every page is opened from the file system in headless Chromium
+The site is built in a network namespace with only loopback (where Linux allows one; a
+warm run reuses it while its inputs are unchanged, see ``tests/browser.built``), then
+every page is opened from the file system in headless Chromium
 with every request outside the machine refused, and audited with axe-core.
 """
 
 import re
-import subprocess
-import sys
-import time
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import nbformat
 import pytest
 
-from tests.browser import Browser, node_assets, offline_prefix, serious
+from tests.browser import Browser, built, node_assets, serious
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
@@ -30,15 +28,9 @@ IMAGES = """() => Array.from(document.querySelectorAll("main img"),
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site():
     node_assets()
-    out = tmp_path_factory.mktemp("site") / "html"
-    command = [*offline_prefix(), sys.executable, str(ROOT / "tools" / "publish.py"),
-               "site", "--out", str(out)]
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, text=True)
-    print(f"site built in {time.perf_counter() - start:.1f} s")
-    return out
+    return built("site")
 
 
 @pytest.fixture(scope="module")

@@ -1,19 +1,18 @@
 """The slide decks (``make slides``): built offline, checked in a real browser.
 
-The decks are built once for this module in a network namespace with only loopback
-(where Linux allows one), then each is opened from the file system in headless Chromium
+The decks are built in a network namespace with only loopback (where Linux allows one;
+a warm run reuses them while their inputs are unchanged, see ``tests/browser.built``),
+then each is opened from the file system in headless Chromium
 with every request outside the machine refused.
 """
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from tests.browser import Browser, node_assets, offline_prefix, serious
+from tests.browser import Browser, built, node_assets, serious
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
@@ -45,13 +44,9 @@ TYPESET = """() => new Promise(done => MathJax.Hub.Queue(() => done({
 
 
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory):
+def decks():
     node_assets()
-    out = tmp_path_factory.mktemp("slides")
-    command = [*offline_prefix(), sys.executable, str(ROOT / "tools" / "publish.py"),
-               "slides", "--out", str(out)]
-    subprocess.run(command, check=True, capture_output=True, text=True)
-    return out
+    return built("slides")
 
 
 @pytest.fixture(scope="module")
