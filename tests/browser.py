@@ -137,6 +137,7 @@ class Visit:
     def __init__(self, browser, url, width, height):
         self.external, self.errors = [], []
         self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.context.set_default_timeout(90_000)  # a loaded two-core machine is slow
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(

@@ -66,9 +66,12 @@ def test_opening_a_notebook_changes_nothing(lab):
     before = (root / NOTEBOOK).read_bytes()
     visit = browser.visit(f"{url}/lab/tree/{NOTEBOOK}?token={TOKEN}")
     page = visit.page
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    page.wait_for_function(TYPESET, timeout=30_000)
-    page.wait_for_timeout(2000)  # kernel started, metadata compared
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
+    page.wait_for_function(TYPESET, timeout=60_000)
+    # The kernel has started and JupyterLab has compared its metadata with the file's.
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                           state="attached")
+    page.wait_for_timeout(1000)
     dirty = page.evaluate("document.querySelectorAll('.jp-mod-dirty').length")
     news = page.get_by_text("official Jupyter news").count()
     visit.close()
@@ -83,8 +86,8 @@ def test_rise_presents_the_notebook_offline_with_hidden_notes(lab):
     before = (root / NOTEBOOK).read_bytes()
     visit = browser.visit(f"{url}/rise/{NOTEBOOK}?token={TOKEN}")
     page = visit.page
-    page.wait_for_selector(".reveal .slides section", timeout=60_000)
-    page.wait_for_function(TYPESET, timeout=30_000)
+    page.wait_for_selector(".reveal .slides section", timeout=120_000)
+    page.wait_for_function(TYPESET, timeout=60_000)
     slides = page.evaluate("document.querySelectorAll('.reveal section').length")
     notes = page.evaluate("""() => Array.from(document.querySelectorAll(
         ".reveal aside.notes"), a => getComputedStyle(a).display)""")

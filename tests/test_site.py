@@ -151,7 +151,7 @@ def test_animation_controls_visible_and_labelled(seen):
 def test_search_works_offline(site, browser):
     visit = browser.visit((site / "search.html").as_uri() + "?q=gradient")
     results = visit.page.locator("#search-results li")
-    results.first.wait_for(timeout=20_000)
+    results.first.wait_for(timeout=60_000)
     hits = visit.page.evaluate(
         "() => Array.from(document.querySelectorAll('#search-results li a'), "
         "a => a.href)")

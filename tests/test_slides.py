@@ -85,11 +85,14 @@ def look(browser, deck):
     notes = page.evaluate("""() => Array.from(document.querySelectorAll(
         "aside.notes")).map(a => getComputedStyle(a).display)""")
     alts = page.evaluate("() => Array.from(document.images).map(i => i.alt)")
+    # The speaker view shows the notes of the screen on show: every screen needs some.
+    bare = page.evaluate("""() => Reveal.getSlides().filter(
+        s => !s.querySelector("aside.notes")).map(s => Reveal.getIndices(s))""")
     page.add_style_tag(content=ALL_SLIDES)  # axe checks only what is on screen
     contrast = serious(visit.axe(["color-contrast"]))
     visit.close()
     return dict(external=visit.external, errors=visit.errors, math=math, slides=slides,
-                notes=notes, alts=alts, contrast=contrast)
+                notes=notes, bare=bare, alts=alts, contrast=contrast)
 
 
 def cells(path):
@@ -140,5 +143,6 @@ def test_no_slide_overflows_the_screen(shown, path):
 def test_notes_hidden_figures_described_colours_readable(shown, path):
     deck = shown(path)
     assert deck["notes"] and set(deck["notes"]) == {"none"}, "speaker notes on screen"
+    assert deck["bare"] == [], "screens whose speaker view would show no notes"
     assert all(deck["alts"]), "an image without a description"
     assert deck["contrast"] == [], json.dumps(deck["contrast"], indent=1)

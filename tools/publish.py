@@ -16,6 +16,7 @@ this tool copies it into the figure's alternative text for the decks and the sit
 """
 
 import argparse
+import base64
 import re
 import shutil
 import subprocess
@@ -145,12 +146,67 @@ def build_slides(out, numbers=()):
     for path in notebooks(numbers):
         nb = nbformat.read(path, as_version=4)
         describe_figures(nb, "_assets/font-awesome/css/font-awesome.min.css")
+        mark_wide_figures(nb)
+        notes_on_every_screen(nb)
         html, _ = exporter.from_notebook_node(nb, resources={"metadata": {
             "name": path.stem}})
         target = out / f"{path.stem}.slides.html"
         target.write_text(html, encoding="utf-8")
         written.append(target)
     return written
+
+
+def slide_type(cell):
+    return cell.metadata.get("slideshow", {}).get("slide_type", "-")
+
+
+def notes_on_every_screen(nb):
+    """Repeat a section's speaker notes on each later screen of the section, in place.
+
+    reveal.js shows in its speaker view only the notes of the screen on show; a notes
+    cell is written once per section, so later screens would show none.
+    """
+    cells, notes, screen = [], None, []
+    for cell in nb.cells:
+        if slide_type(cell) in {"slide", "subslide"}:
+            cells.extend(continued(screen, notes))
+            screen = []
+            if slide_type(cell) == "slide":
+                notes = None
+        if slide_type(cell) == "notes":
+            notes = cell
+        screen.append(cell)
+    cells.extend(continued(screen, notes))
+    nb.cells = cells
+
+
+def continued(screen, notes):
+    """A screen's cells, with ``notes`` repeated after its first cell if it has none."""
+    if notes is None or not screen or any(slide_type(c) == "notes" for c in screen):
+        return screen
+    copy = nbformat.v4.new_markdown_cell(
+        "*(Continued.)*\n\n" + notes.source, metadata={"slideshow": {
+            "slide_type": "notes"}})
+    copy.id = f"{notes.id}-continued-{screen[0].id}"
+    return [screen[0], copy, *screen[1:]]
+
+
+def png_size(data):
+    """(width, height) of a base64 PNG, from its header."""
+    header = base64.b64decode(data[:44])
+    return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+
+
+def mark_wide_figures(nb, ratio=1.8):
+    """Tag the code cells whose figure is wide: the decks show it under its code, at
+    full width, instead of beside it (``celltag_wide-figure`` in coursekit.css)."""
+    for cell in nb.cells:
+        for output in figure_outputs(cell) if cell.cell_type == "code" else []:
+            if "image/png" in output.data:
+                width, height = png_size(output.data["image/png"])
+                if width > ratio * height:
+                    cell.metadata.setdefault("tags", []).append("wide-figure")
+                    break
 
 
 def site_notebook(path, font_awesome):
@@ -199,9 +255,11 @@ def build_site(out):
 def site_links(doc):
     """A Markdown file of the repository, its links rewritten for the site."""
     text = doc.read_text(encoding="utf-8")
-    # A notebook (either edition) is a page of the site; the guide is guide.md.
-    text = re.sub(r"\]\((?:notebooks/)?(?:solutions/)?(\d\d_\w+)\.ipynb\)",
-                  r"](\1.ipynb)", text)
+    # A notebook of the course with solutions is a page of the site; the student
+    # edition is not on the site (its link becomes its text); the guide is guide.md.
+    text = re.sub(r"\]\((?:notebooks/)?solutions/(\d\d_\w+)\.ipynb\)", r"](\1.ipynb)",
+                  text)
+    text = re.sub(r"\[([^]]+)\]\(notebooks/\d\d_\w+\.ipynb\)", r"\1", text)
     return text.replace("](GUIDE.md", "](guide.md")
 
 
