@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from tests.browser import Browser, chromium
@@ -73,12 +74,25 @@ def test_opening_a_notebook_changes_nothing(lab):
                            state="attached")
     page.wait_for_timeout(1000)
     dirty = page.evaluate("document.querySelectorAll('.jp-mod-dirty').length")
+    # Every figure is in the page (the course attaches every cell: windowingMode none),
+    # and what a screen reader meets after it is the cell that describes it.
+    figures = sum("image/png" in o.get("data", {})
+                  for c in nbformat.read(root / NOTEBOOK, as_version=4).cells
+                  for o in c.get("outputs", []))
+    page.wait_for_function(f"() => document.querySelectorAll("
+                           f"'.jp-RenderedImage img').length >= {figures}")
+    after_figures = page.evaluate("""() => Array.from(document.querySelectorAll(
+        ".jp-CodeCell:has(.jp-RenderedImage img)"), cell => {
+          const next = cell.nextElementSibling;
+          return next ? next.innerText.trim().split(" ")[0] : "";
+        })""")
     news = page.get_by_text("official Jupyter news").count()
     visit.close()
     assert visit.external == [], "JupyterLab asked the internet for something"
     assert dirty == 0, "opening the notebook marked it as changed"
     assert news == 0, "JupyterLab asks whether to fetch Jupyter's news"
     assert (root / NOTEBOOK).read_bytes() == before
+    assert after_figures and set(after_figures) == {"Figure."}, after_figures
 
 
 def test_rise_presents_the_notebook_offline_with_hidden_notes(lab):
