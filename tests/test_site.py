@@ -132,7 +132,8 @@ PLAYER = """() => {
       name: b.getAttribute("aria-label"),
       icon: b.firstElementChild.tagName.toLowerCase(),
       width: b.firstElementChild.getBoundingClientRect().width})),
-    font: document.fonts.check("16px FontAwesome"),
+    font: Array.from(document.fonts).some(
+      f => f.family.replace(/"/g, "") === "FontAwesome" && f.status === "loaded"),
   };
 }"""
 

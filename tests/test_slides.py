@@ -85,6 +85,11 @@ def look(browser, deck):
     notes = page.evaluate("""() => Array.from(document.querySelectorAll(
         "aside.notes")).map(a => getComputedStyle(a).display)""")
     alts = page.evaluate("() => Array.from(document.images).map(i => i.alt)")
+    # matplotlib's player: its buttons' icons need Font Awesome, served by the deck.
+    player = page.evaluate("""() => !document.querySelector(".animation") || (
+      Array.from(document.fonts).some(f => f.family.replace(/"/g, "") === "FontAwesome"
+                                           && f.status === "loaded") &&
+      !!document.querySelector(".animation input[type=range]").ariaLabel)""")
     # The speaker view shows the notes of the screen on show: every screen needs some.
     bare = page.evaluate("""() => Reveal.getSlides().filter(
         s => !s.querySelector("aside.notes")).map(s => Reveal.getIndices(s))""")
@@ -92,7 +97,7 @@ def look(browser, deck):
     contrast = serious(visit.axe(["color-contrast"]))
     visit.close()
     return dict(external=visit.external, errors=visit.errors, math=math, slides=slides,
-                notes=notes, bare=bare, alts=alts, contrast=contrast)
+                notes=notes, bare=bare, alts=alts, contrast=contrast, player=player)
 
 
 def cells(path):
@@ -145,4 +150,5 @@ def test_notes_hidden_figures_described_colours_readable(shown, path):
     assert deck["notes"] and set(deck["notes"]) == {"none"}, "speaker notes on screen"
     assert deck["bare"] == [], "screens whose speaker view would show no notes"
     assert all(deck["alts"]), "an image without a description"
+    assert deck["player"], "the animation's icons or its slider's label are missing"
     assert deck["contrast"] == [], json.dumps(deck["contrast"], indent=1)
