@@ -37,12 +37,20 @@ def lab(tmp_path_factory):
     shutil.copytree(ROOT / "notebooks", root)
     port = free_port()
     bin_dir = Path(sys.executable).parent
-    env = dict(os.environ, JUPYTER_PATH=str(Path(sys.prefix) / "share" / "jupyter"))
+    # A server of its own: no workspace, settings or runtime files of the user's (a
+    # restored workspace would reopen other notebooks).
+    home = root.parent / "jupyter"
+    env = dict(os.environ, JUPYTER_PATH=str(Path(sys.prefix) / "share" / "jupyter"),
+               JUPYTER_CONFIG_DIR=str(home / "config"),
+               JUPYTER_DATA_DIR=str(home / "data"),
+               JUPYTER_RUNTIME_DIR=str(home / "runtime"))
     log = (root.parent / "server.log").open("w")
     server = subprocess.Popen(
         [str(bin_dir / "jupyter"), "lab", "--no-browser", "--allow-root",
          f"--port={port}", "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={root}",
-         f"--IdentityProvider.token={TOKEN}"],
+         f"--IdentityProvider.token={TOKEN}",
+         f"--LabApp.workspaces_dir={home / 'workspaces'}",
+         f"--LabApp.user_settings_dir={home / 'settings'}"],
         env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while True:
@@ -67,7 +75,7 @@ def test_opening_a_notebook_changes_nothing(lab):
     before = (root / NOTEBOOK).read_bytes()
     visit = browser.visit(f"{url}/lab/tree/{NOTEBOOK}?token={TOKEN}")
     page = visit.page
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
+    page.wait_for_selector(".jp-Notebook .jp-Cell", state="attached", timeout=120_000)
     page.wait_for_function(TYPESET, timeout=60_000)
     # The kernel has started and JupyterLab has compared its metadata with the file's.
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
