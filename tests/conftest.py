@@ -34,3 +34,13 @@ def diabetes_train():
     X, y = ck.datasets.load_diabetes()
     X_train, _, y_train, _ = train_test_split(X, y, test_size=0.2, random_state=0)
     return StandardScaler().fit_transform(X_train), y_train.to_numpy()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium for one test module (tests/browser.py), closed after it."""
+    from tests.browser import Browser
+
+    chromium = Browser()
+    yield chromium
+    chromium.close()

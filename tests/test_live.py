@@ -16,8 +16,6 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.browser import Browser, chromium
-
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "course-test-token"
 NOTEBOOK = "solutions/04_least_squares.ipynb"
@@ -31,8 +29,7 @@ def free_port():
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    chromium()
+def lab(tmp_path_factory, browser):
     root = tmp_path_factory.mktemp("lab") / "notebooks"
     shutil.copytree(ROOT / "notebooks", root)
     port = free_port()
@@ -62,9 +59,7 @@ def lab(tmp_path_factory):
                 server.kill()
                 pytest.fail("JupyterLab did not start: see " + log.name)
             time.sleep(0.3)
-    browser = Browser()
     yield f"http://127.0.0.1:{port}", root, browser
-    browser.close()
     server.terminate()
     server.wait(timeout=30)
     log.close()

@@ -6,6 +6,7 @@ every page is opened from the file system in headless Chromium
 with every request outside the machine refused, and audited with axe-core.
 """
 
+import functools
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -13,7 +14,7 @@ from urllib.parse import unquote, urlparse
 import nbformat
 import pytest
 
-from tests.browser import Browser, built, node_assets, serious
+from tests.browser import built, node_assets, serious
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
@@ -34,24 +35,9 @@ def site():
 
 
 @pytest.fixture(scope="module")
-def browser():
-    node_assets()
-    browser = Browser()
-    yield browser
-    browser.close()
-
-
-@pytest.fixture(scope="module")
 def seen(site, browser):
-    """Open a page once (on first use); keep what the checks need."""
-    pages = {}
-
-    def see(name):
-        if name not in pages:
-            pages[name] = look(browser, site / f"{name}.html")
-        return pages[name]
-
-    return see
+    """A page's findings, looked at once, on first use."""
+    return functools.cache(lambda name: look(browser, site / f"{name}.html"))
 
 
 def look(browser, path):

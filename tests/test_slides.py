@@ -6,13 +6,14 @@ then each is opened from the file system in headless Chromium
 with every request outside the machine refused.
 """
 
+import functools
 import json
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from tests.browser import Browser, built, node_assets, serious
+from tests.browser import built, node_assets, serious
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
@@ -50,24 +51,10 @@ def decks():
 
 
 @pytest.fixture(scope="module")
-def browser():
-    node_assets()
-    browser = Browser()
-    yield browser
-    browser.close()
-
-
-@pytest.fixture(scope="module")
 def shown(decks, browser):
-    """Open a deck once (on first use); keep what the checks need."""
-    seen = {}
-
-    def show(path):
-        if path.stem not in seen:
-            seen[path.stem] = look(browser, decks / f"{path.stem}.slides.html")
-        return seen[path.stem]
-
-    return show
+    """A deck's findings, looked at once, on first use."""
+    return functools.cache(
+        lambda path: look(browser, decks / f"{path.stem}.slides.html"))
 
 
 def look(browser, deck):
