@@ -174,8 +174,8 @@ class Visit:
         self.context.close()
 
 
-def serious(violations):
-    """axe-core's critical and serious violations, one readable line each."""
+def serious(violations, impacts=("critical", "serious")):
+    """axe-core's violations of the given impacts (None: all), one line each."""
     return [f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. "
             f"{v['nodes'][0]['target']})"
-            for v in violations if v["impact"] in {"critical", "serious"}]
+            for v in violations if impacts is None or v["impact"] in impacts]

@@ -46,7 +46,8 @@ def look(browser, path):
     math = page.evaluate(TYPESET) if page.evaluate("!!window.MathJax") else None
     page.wait_for_function("() => Array.from(document.images).every(i => i.complete)")
     found = dict(math=math, links=page.evaluate(LINKS), images=page.evaluate(IMAGES),
-                 axe=serious(visit.axe()), external=visit.external, errors=visit.errors)
+                 axe=serious(visit.axe(), impacts=None), external=visit.external,
+                 errors=visit.errors)
     if path.stem == "06_neuron":
         found["player"] = page.evaluate(PLAYER)
     visit.screenshot(f"site/{path.stem}.png")
@@ -71,7 +72,8 @@ def test_page_offline_accessible_and_error_free(seen, name):
     page = seen(name)
     assert page["external"] == [], "requests outside the machine"
     assert page["errors"] == [], "console errors"
-    assert page["axe"] == [], "axe-core: critical or serious violations"
+    # The issue asks for no critical or serious finding; the site has none at all.
+    assert page["axe"] == [], "axe-core violations"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

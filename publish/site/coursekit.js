@@ -1,6 +1,7 @@
-// Accessible names that match what the reader sees (WCAG 2.5.3, "label in name"), so
-// that a voice-control user can say what is on the screen:
+// Small accessibility repairs to the book theme's markup, run once the page is parsed.
 document.addEventListener("DOMContentLoaded", () => {
+  // Accessible names that match what the reader sees (WCAG 2.5.3, "label in name"), so
+  // that a voice-control user can say what is on the screen:
   // the search field shows "Search... Ctrl+K" under the label "Search";
   for (const field of document.querySelectorAll(".search-button-field[aria-label]")) {
     field.removeAttribute("aria-label");
@@ -14,5 +15,21 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const icon of document.querySelectorAll(".theme-switch-button i")) {
     icon.removeAttribute("title");
     icon.setAttribute("aria-hidden", "true");
+  }
+  // A DataFrame's corner and index headers are empty: name them for screen readers.
+  for (const th of document.querySelectorAll("table th")) {
+    if (!th.textContent.trim() && !th.getAttribute("aria-label")) {
+      const hidden = document.createElement("span");
+      hidden.className = "visually-hidden";  // the theme's screen-reader-only class
+      hidden.textContent = "row";
+      th.appendChild(hidden);
+    }
+  }
+  // The left sidebar (the site's title and the course's pages) is in no landmark: it is
+  // the course's navigation.
+  const sidebar = document.querySelector(".bd-sidebar-primary");
+  if (sidebar && !sidebar.getAttribute("role")) {
+    sidebar.setAttribute("role", "navigation");
+    sidebar.setAttribute("aria-label", "The course");
   }
 });
