@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
 WIDTH, HEIGHT = 1280, 720
 
-# Every leaf slide, shown in turn once MathJax's queue is idle (the deck fits a slide to
-# the screen in that queue when it is shown): its height, and its first words to name it.
+# Every leaf slide, shown in turn once MathJax's queue is idle (the deck fits a slide
+# to the screen in that queue when it is shown): its height, and its first words.
 MEASURE = """async () => {
   const seen = [];
   for (const slide of Reveal.getSlides()) {
