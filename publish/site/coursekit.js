@@ -10,11 +10,23 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const summary of document.querySelectorAll("details > summary[aria-label]")) {
     summary.removeAttribute("aria-label");
   }
-  // the colour-mode button's icons have titles (Light, Dark, ...) that are not its name:
-  // the button's tooltip says "Color mode" already.
-  for (const icon of document.querySelectorAll(".theme-switch-button i")) {
-    icon.removeAttribute("title");
-    icon.setAttribute("aria-hidden", "true");
+  // the colour-mode button's icons have titles (Light, Dark, ...) that are not its name
+  // (its tooltip says "Color mode" already). The theme's Font Awesome script swaps each
+  // <i> for an <svg> carrying the title, whenever it runs: quiet the icons again after
+  // every change (an observer's callback runs before any other script can look).
+  const quiet = (button) => {
+    for (const icon of button.querySelectorAll("i, svg")) {
+      icon.removeAttribute("title");
+      icon.removeAttribute("aria-labelledby");
+      icon.setAttribute("aria-hidden", "true");
+      for (const title of icon.querySelectorAll("title")) title.remove();
+    }
+  };
+  for (const button of document.querySelectorAll(".theme-switch-button")) {
+    quiet(button);
+    new MutationObserver(() => quiet(button)).observe(
+      button, {childList: true, subtree: true, attributes: true,
+               attributeFilter: ["title", "aria-labelledby"]});
   }
   // A DataFrame's corner and index headers are empty: name them for screen readers.
   for (const th of document.querySelectorAll("table th")) {
