@@ -1,8 +1,8 @@
 """The instructor's guide (GUIDE.md) and the speaker notes: complete, and their minutes
 the ones the rehearsal model computes (tools/rehearse.py)."""
 
-import importlib.util
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,10 +10,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "GUIDE.md"
 NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
-_spec = importlib.util.spec_from_file_location("rehearse",
-                                               ROOT / "tools" / "rehearse.py")
-rehearse = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(rehearse)
+# The tools are scripts, importing one another from their folder.
+sys.path.insert(0, str(ROOT / "tools"))
+import rehearse  # noqa: E402
+
 PARTS = ["Objectives", "Prerequisites", "Run live", "Misconceptions", "Pitfalls",
          "Exercises", "Questions"]
 

@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html import escape
 from pathlib import Path
 
 import nbformat
@@ -81,10 +82,9 @@ def figure_outputs(cell):
 def describe_figures(nb, font_awesome):
     """Give every figure in ``nb`` its description as alternative text, in place.
 
-    ``font_awesome`` is the local stylesheet the animation player's buttons need.
-    Returns the number of figure cells. A figure without a description is an error.
+    ``font_awesome`` is the local stylesheet the animation player's buttons need. A
+    figure without a description is an error.
     """
-    count = 0
     for cell, after in zip(nb.cells, [*nb.cells[1:], None], strict=True):
         outputs = figure_outputs(cell) if cell.cell_type == "code" else []
         if not outputs:
@@ -93,8 +93,6 @@ def describe_figures(nb, font_awesome):
             raise ValueError(f"Cell {cell.get('id')} draws a figure with no {FIGURE!r} "
                              "markdown cell right after it: describe the figure there.")
         alt = plain(after.source)
-        count += 1
-        cell.metadata["alt"] = alt
         cell.metadata.setdefault("mystnb", {})["image"] = {"alt": alt}  # for the site
         for output in outputs:
             if "image/png" in output.data:
@@ -102,14 +100,12 @@ def describe_figures(nb, font_awesome):
             else:
                 output.data["text/html"] = animation_html(
                     "".join(output.data["text/html"]), alt, font_awesome)
-    return count
 
 
 def animation_html(html, alt, font_awesome):
     """matplotlib's ``to_jshtml`` player, offline and labelled for screen readers."""
-    escaped = alt.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     html = ANIM_FA.sub(f'<link rel="stylesheet" href="{font_awesome}">', html)
-    html = ANIM_IMG.sub(rf'<img id="\1" alt="{escaped}">', html)
+    html = ANIM_IMG.sub(lambda m: f'<img id="{m[1]}" alt="{escape(alt)}">', html)
     return ANIM_SLIDER.sub(r'\1 aria-label="Frame of the animation"', html)
 
 
@@ -157,7 +153,18 @@ def build_slides(out, numbers=()):
 
 
 def slide_type(cell):
+    """A cell's slide type: slide, subslide, fragment, skip, notes or - (default)."""
     return cell.metadata.get("slideshow", {}).get("slide_type", "-")
+
+
+def screens(cells):
+    """``cells`` grouped by screen: a new one starts at each slide and subslide."""
+    groups = []
+    for cell in cells:
+        if not groups or slide_type(cell) in {"slide", "subslide"}:
+            groups.append([])
+        groups[-1].append(cell)
+    return groups
 
 
 def notes_on_every_screen(nb):
@@ -166,29 +173,21 @@ def notes_on_every_screen(nb):
     reveal.js shows in its speaker view only the notes of the screen on show; a notes
     cell is written once per section, so later screens would show none.
     """
-    cells, notes, screen = [], None, []
-    for cell in nb.cells:
-        if slide_type(cell) in {"slide", "subslide"}:
-            cells.extend(continued(screen, notes))
-            screen = []
-            if slide_type(cell) == "slide":
-                notes = None
-        if slide_type(cell) == "notes":
-            notes = cell
-        screen.append(cell)
-    cells.extend(continued(screen, notes))
+    cells, notes = [], None
+    for screen in screens(nb.cells):
+        if slide_type(screen[0]) == "slide":
+            notes = None
+        own = [c for c in screen if slide_type(c) == "notes"]
+        if own or notes is None:
+            notes = own[-1] if own else notes
+            cells.extend(screen)
+            continue
+        copy = nbformat.v4.new_markdown_cell(
+            "*(Continued.)*\n\n" + notes.source,
+            metadata={"slideshow": {"slide_type": "notes"}})
+        copy.id = f"{notes.id}-continued-{screen[0].id}"
+        cells.extend([screen[0], copy, *screen[1:]])
     nb.cells = cells
-
-
-def continued(screen, notes):
-    """A screen's cells, with ``notes`` repeated after its first cell if it has none."""
-    if notes is None or not screen or any(slide_type(c) == "notes" for c in screen):
-        return screen
-    copy = nbformat.v4.new_markdown_cell(
-        "*(Continued.)*\n\n" + notes.source, metadata={"slideshow": {
-            "slide_type": "notes"}})
-    copy.id = f"{notes.id}-continued-{screen[0].id}"
-    return [screen[0], copy, *screen[1:]]
 
 
 def png_size(data):

@@ -27,6 +27,9 @@ from pathlib import Path
 
 import nbformat
 
+# A sibling script: run as `python tools/rehearse.py`, tools/ is on the path.
+from publish import FIGURE, screens, slide_type
+
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = ROOT / "notebooks" / "solutions"
 GUIDE = ROOT / "GUIDE.md"
@@ -34,10 +37,6 @@ WORDS_PER_MINUTE = 130
 CODE_SECONDS, FIGURE_SECONDS, QUESTION_SECONDS = 20, 45, 120
 TIME = re.compile(r"\*\*Time:\*\* \d+ min")
 START, END = "<!-- timing:start -->", "<!-- timing:end -->"
-
-
-def slide_type(cell):
-    return cell.metadata.get("slideshow", {}).get("slide_type", "-")
 
 
 def run_seconds(cell):
@@ -62,26 +61,19 @@ def seconds(cell):
     if kind == "skip":
         return 0.0
     if cell.cell_type == "markdown":
-        extra = QUESTION_SECONDS * cell.source.count("**Ask the room:**")
+        # Every figure has its description right after it: the figure's time goes there.
+        extra = (QUESTION_SECONDS * cell.source.count("**Ask the room:**")
+                 + FIGURE_SECONDS * cell.source.startswith(FIGURE))
         return 60 * words(cell.source) / WORDS_PER_MINUTE + extra
-    figures = sum("image/png" in o.get("data", {})
-                  or "_anim_img" in "".join(o.get("data", {}).get("text/html", ""))
-                  for o in cell.get("outputs", []))
-    return CODE_SECONDS + run_seconds(cell) + FIGURE_SECONDS * figures
+    return CODE_SECONDS + run_seconds(cell)
 
 
 def sections(nb):
     """``(notes cell, [cells it covers])`` pairs, in order."""
-    screens, current = [], None
-    for cell in nb.cells:
-        if current is None or slide_type(cell) in {"slide", "subslide"}:
-            current = []
-            screens.append((slide_type(cell) == "slide", current))
-        current.append(cell)
     owned = []
-    for new_slide, cells in screens:
+    for cells in screens(nb.cells):
         notes = [c for c in cells if slide_type(c) == "notes"]
-        if notes or new_slide or not owned:
+        if notes or slide_type(cells[0]) == "slide" or not owned:
             owned.append([notes[0] if notes else None, []])
         owned[-1][1].extend(cells)
     return [(notes, cells) for notes, cells in owned]
@@ -92,18 +84,17 @@ def rehearse(path):
     nb = nbformat.read(path, as_version=4)
     timed = [(notes, max(1, math.ceil(sum(map(seconds, cells)) / 60)))
              for notes, cells in sections(nb)]
-    screens = sum(slide_type(c) in {"slide", "subslide"} for c in nb.cells)
-    return nb, timed, screens
+    return nb, timed, len(screens(nb.cells))
 
 
 def table():
     rows = ["| Notebook | Screens | Sections | Minutes in class |", "|---|---|---|---|"]
     total = 0
     for path in sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb")):
-        _, timed, screens = rehearse(path)
+        _, timed, shown = rehearse(path)
         minutes = sum(m for _, m in timed)
         total += minutes
-        rows.append(f"| [{path.stem}](notebooks/solutions/{path.name}) | {screens} | "
+        rows.append(f"| [{path.stem}](notebooks/solutions/{path.name}) | {shown} | "
                     f"{len(timed)} | {minutes} |")
     rows.append(f"| all nine | | | {total} (about {total / 60:.1f} hours) |")
     return "\n".join(rows)
