@@ -69,7 +69,7 @@ $(NODE_STAMP): package.json package-lock.json
 		"(their browser checks skip without it)."; fi
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_core.py
+	$(THREADS) $(BIN)/python benchmarks/bench_core.py
 
 $(STAMP): pyproject.toml $(LOCK) jupyter/overrides.json Makefile
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

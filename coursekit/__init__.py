@@ -14,6 +14,8 @@ classifier
     :class:`NeuronClassifier`, the sigmoid neuron trained on the log loss.
 descent
     The training loop both estimators share, and :class:`DivergenceError`.
+batches
+    How the loop deals the training rows into batches, epoch after epoch.
 surface
     :func:`loss_surface`, the MSE of a line over a grid of (intercept, slope).
 datasets

@@ -21,8 +21,8 @@ from sklearn.utils.validation import check_is_fitted, validate_data
 from coursekit.activations import sigmoid
 from coursekit.descent import (
     check_params,
-    design,
     generator,
+    gram,
     initial_parameters,
     largest_curvature,
     mean_loss_of_rows,
@@ -136,7 +136,9 @@ class NeuronClassifier(ClassifierMixin, BaseEstimator):
         for name in ("coef_", "intercept_", "history_", "learning_rate_", "n_iter_",
                      "classes_"):
             self.__dict__.pop(name, None)
-        X, y = validate_data(self, X, y, dtype=np.float64)
+        auto = self.learning_rate == "auto"  # then the Gram matrix checks X is finite
+        X, y = validate_data(self, X, y, dtype=np.float64, ensure_all_finite=not auto)
+        moments = gram(X, type(self).__name__) if auto else None
         check_classification_targets(y)
         classes, y01 = np.unique(y, return_inverse=True)
         if len(classes) != 2:
@@ -152,9 +154,8 @@ class NeuronClassifier(ClassifierMixin, BaseEstimator):
         y01 = y01.astype(np.float64)
         rng = generator(self.random_state)
         coef, intercept = initial_parameters(rng, X.shape[1], coef_init, intercept_init)
-        A = design(X)
-        if self.learning_rate == "auto":
-            rate = 1.0 / (largest_curvature(A.T @ A / len(A)) / 4.0)
+        if auto:
+            rate = 1.0 / (largest_curvature(moments) / 4.0)
         else:
             rate = float(self.learning_rate)
 
@@ -167,7 +168,7 @@ class NeuronClassifier(ClassifierMixin, BaseEstimator):
                 X, params, lambda z: np.logaddexp(0.0, z) - y01[:, None] * z)
 
         train(self, X, y01, coef, intercept, rate=rate, residual=residual, scale=1.0,
-              losses=losses, rng=rng, A=A)
+              losses=losses, rng=rng)
         return self
 
     def decision_function(self, X):

@@ -12,7 +12,7 @@ estimator              loss                      residual ``delta(z, y)``    sca
 For a batch of ``m`` rows ``X_b`` with ``z = X_b @ w + b``, the gradient of the mean
 loss is ``(scale / m) * X_b.T @ delta`` for ``w`` and ``(scale / m) * sum(delta)`` for
 ``b``, and each update subtracts ``learning_rate`` times it. :func:`train` runs the
-epochs, deals the rows into batches, records the history, and stops with
+epochs (:mod:`coursekit.batches` deals the rows), records the history, and stops with
 :class:`DivergenceError` or warns with ``ConvergenceWarning`` when training fails.
 """
 
@@ -22,9 +22,13 @@ import warnings
 
 import numpy as np
 import pandas as pd
+from scipy.linalg import blas
 from sklearn.exceptions import ConvergenceWarning
+from sklearn.utils import assert_all_finite
 
-__all__ = ["DivergenceError", "check_params", "design", "initial_parameters",
+from coursekit.batches import batch_slices, epochs
+
+__all__ = ["DivergenceError", "check_params", "gram", "initial_parameters",
            "largest_curvature", "mean_loss_of_rows", "train"]
 
 _RESERVED_COLUMNS = ("epoch", "batch", "bias", "loss")
@@ -92,13 +96,34 @@ def _initial_value(value, shape, name):
     return array.copy() if shape else float(array)
 
 
-def design(X):
-    """``A = [X, 1]``: the features and a column of ones, so that z = A @ [w, b]."""
+def gram(X, estimator_name=None, block=1024):
+    """``A.T @ A / n`` for ``A = [X, 1]``, without building A; it also checks X.
+
+    The result holds X'X/n, the means of the features (last row and column) and 1.
+    X is read once, ``block`` rows at a time: BLAS ``syrk`` adds each block's X'X
+    (one triangle of it), and its column sums are taken while it is in the cache.
+    A NaN or an infinity in X makes the result non-finite, so a fit that needs it
+    skips scikit-learn's separate pass over X, and gets scikit-learn's error here.
+    """
     n_samples, n_features = X.shape
-    A = np.empty((n_samples, n_features + 1))
-    A[:, :n_features] = X
-    A[:, n_features] = 1.0
-    return A
+    upper = np.zeros((n_features, n_features), order="F")
+    sums, ones = np.zeros(n_features), np.ones(min(block, n_samples))
+    for start in range(0, n_samples, block):
+        part = X[start:start + block]
+        # part.T is in Fortran order (when X is in C order), as syrk wants it.
+        upper = blas.dsyrk(1.0 / n_samples, part.T, beta=1.0, c=upper, overwrite_c=1)
+        sums += ones[: len(part)] @ part
+    if not (np.isfinite(upper).all() and np.isfinite(sums).all()):
+        assert_all_finite(X, input_name="X", estimator_name=estimator_name)
+        raise ValueError(
+            "X holds numbers so large that their squares overflow (above about "
+            "1e154 in size). Standardise the features first, for example with "
+            "sklearn.preprocessing.StandardScaler."
+        )
+    result = np.ones((n_features + 1, n_features + 1))
+    result[:n_features, :n_features] = np.triu(upper) + np.triu(upper, 1).T
+    result[:n_features, n_features] = result[n_features, :n_features] = sums / n_samples
+    return result
 
 
 def largest_curvature(gram):
@@ -136,8 +161,7 @@ def weight_names(estimator):
     return [f"w{j}" for j in range(estimator.n_features_in_)]
 
 
-def train(estimator, X, y, coef, intercept, *, rate, residual, scale, losses, rng,
-          A=None):
+def train(estimator, X, y, coef, intercept, *, rate, residual, scale, losses, rng):
     """Run ``estimator.n_epochs`` epochs of mini-batch descent and store the results.
 
     Parameters
@@ -163,25 +187,20 @@ def train(estimator, X, y, coef, intercept, *, rate, residual, scale, losses, rn
         ``[w, b]`` per row: the training loss of each row.
     rng : numpy.random.Generator or RandomState
         Deals the rows into batches when ``estimator.shuffle``.
-    A : ndarray of shape (n_samples, n_features + 1), optional
-        ``design(X)``, when the caller has built it already.
     """
     n_epochs, n_features = estimator.n_epochs, X.shape[1]
-    batch_rows = _batch_rows(len(X), estimator.batch_size)
+    batch_rows = batch_slices(len(X), estimator.batch_size)
     steps = [scale * rate / (rows.stop - rows.start) for rows in batch_rows]
-    # A = [X, 1] and theta = [w, b], so that z = A @ theta in one product.
-    A = design(X) if A is None else A
-    params = _descend(A, y, np.append(coef, intercept), batch_rows, steps, residual,
-                      n_epochs=n_epochs, shuffle=estimator.shuffle, rng=rng)
+    data = epochs(X, y, batch_rows, n_epochs, estimator.shuffle, rng)
+    params = _descend(data, np.append(coef, intercept), batch_rows, steps, residual,
+                      n_updates=n_epochs * len(batch_rows))
     with np.errstate(over="ignore", invalid="ignore"):
         params[:, -1] = losses(params[:, :-1])  # every row's loss at once
-    epochs = np.repeat(np.arange(n_epochs + 1), [1] + [len(batch_rows)] * n_epochs)
-    batches = np.concatenate([[0], np.tile(np.arange(1, len(batch_rows) + 1),
-                                           n_epochs)])
+    epoch = np.repeat(np.arange(n_epochs + 1), [1] + [len(batch_rows)] * n_epochs)
+    batch = np.concatenate([[0], np.tile(np.arange(1, len(batch_rows) + 1), n_epochs)])
     done = len(params)  # fewer rows than updates when training diverged
-    history = _history(epochs[:done], batches[:done], params,
-                       weight_names(estimator))
-    _stop_if_diverged(estimator, history, params, rate, complete=done == len(epochs))
+    history = _history(epoch[:done], batch[:done], params, weight_names(estimator))
+    _stop_if_diverged(estimator, history, params, rate, complete=done == len(epoch))
     _warn_if_the_loss_grew(params, n_epochs, rate)
     estimator.coef_ = params[-1, :n_features].copy()
     estimator.intercept_ = float(params[-1, n_features])
@@ -190,42 +209,18 @@ def train(estimator, X, y, coef, intercept, *, rate, residual, scale, losses, rn
     estimator.history_ = history
 
 
-def _batch_rows(n_samples, batch_size):
-    """The slices of the batches of one epoch; the last holds what is left."""
-    batch_size = n_samples if batch_size is None else batch_size
-    if batch_size > n_samples:
-        warnings.warn(
-            f"batch_size={batch_size} is larger than the {n_samples} training "
-            f"samples; each batch holds all {n_samples}.", UserWarning, stacklevel=4,
-        )
-        batch_size = n_samples
-    return [slice(start, min(start + batch_size, n_samples))
-            for start in range(0, n_samples, batch_size)]
+def _descend(data, theta, batch_rows, steps, residual, *, n_updates):
+    """The updates: ``[w, b, (loss)]`` after each, until an epoch ends not finite.
 
-
-def _descend(A, y, theta, batch_rows, steps, residual, *, n_epochs, shuffle, rng):
-    """The epochs of updates: ``[w, b, (loss)]`` after each, until one is not finite.
-
-    Returns the rows done: the start, then one row per update, the loss column
-    left for the caller.
+    ``data`` gives each epoch's rows of ``A = [X, 1]`` and ``y``; with
+    ``theta = [w, b]``, ``z = A_batch @ theta`` is one product. Returns the rows
+    done: the start, then one row per update, the loss column left for the caller.
     """
-    n_samples, n_batches = len(A), len(batch_rows)
-    params = np.empty((1 + n_epochs * n_batches, len(theta) + 1))
+    params = np.empty((1 + n_updates, len(theta) + 1))
     params[0, :-1] = theta
-    # Shuffling changes which rows share a batch, never the gradient of a batch (a
-    # sum over its rows), so each epoch's copy of A keeps every batch's rows in
-    # ascending order: a cheaper gather than a fully shuffled copy.
-    shuffle = shuffle and n_batches > 1
-    batch_of_position = np.arange(n_samples) // (batch_rows[0].stop)
-    labels = np.empty(n_samples, np.uint16 if n_batches <= 2**16 else np.intp)
-    A_epoch, y_epoch = A, y
     row = 0
     with np.errstate(over="ignore", invalid="ignore"):
-        for _ in range(n_epochs):
-            if shuffle:
-                labels[rng.permutation(n_samples)] = batch_of_position
-                order = np.argsort(labels, kind="stable")
-                A_epoch, y_epoch = A.take(order, axis=0), y.take(order)
+        for A_epoch, y_epoch in data:
             for rows, step in zip(batch_rows, steps, strict=True):
                 A_batch = A_epoch[rows]
                 gradient = residual(A_batch @ theta, y_epoch[rows]) @ A_batch

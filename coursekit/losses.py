@@ -162,8 +162,8 @@ class LinearMSE:
                   residual=lambda w: Xc @ w - yc, project=lambda r: Xc.T @ r / n)
 
     @classmethod
-    def from_design(cls, A, y, gram):
-        """The same moments from ``A = [X, 1]`` and its Gram matrix ``A.T @ A / n``.
+    def from_gram(cls, X, y, gram):
+        """The same moments from the Gram matrix ``A.T @ A / n`` of ``A = [X, 1]``.
 
         The Gram matrix (which gives the curvature behind ``learning_rate="auto"``)
         holds X'X/n and the means, so no centred copy of X is needed: ``C`` is
@@ -173,29 +173,27 @@ class LinearMSE:
 
         Parameters
         ----------
-        A : ndarray of shape (n_samples, n_features + 1)
-            The features with a last column of ones.
+        X : ndarray of shape (n_samples, n_features)
         y : ndarray of shape (n_samples,)
         gram : ndarray of shape (n_features + 1, n_features + 1)
-            ``A.T @ A / n_samples``.
+            ``A.T @ A / n_samples``, as :func:`coursekit.descent.gram` computes it.
         """
-        n, p = A.shape[0], A.shape[1] - 1
+        n, p = X.shape
         x_mean = gram[:p, p].copy()
         cov = gram[:p, :p] - np.outer(x_mean, x_mean)
         spread = np.maximum(np.diag(cov), np.finfo(float).tiny)
         if np.any(x_mean * x_mean > 1e6 * spread):
-            return cls(A[:, :p], y)
+            return cls(X, y)
         moments = cls.__new__(cls)
         y_mean = y.mean()
         yc = y - y_mean
-        sxy = (yc @ A)[:p] / n  # X'yc / n, which is Xc'yc / n: yc sums to zero
+        sxy = (yc @ X) / n  # X'yc / n, which is Xc'yc / n: yc sums to zero
 
         def residual(w):  # Xc @ w - yc, as X @ w - mean(X) @ w - yc
-            return A @ np.append(w, -(x_mean @ w)) - yc
+            return X @ w - (x_mean @ w + yc)
 
         def project(r):  # Xc.T @ r / n
-            projected = (r @ A) / n
-            return projected[:p] - x_mean * projected[p]
+            return (r @ X) / n - x_mean * r.mean()
 
         moments._fit(x_mean, y_mean, cov, sxy, residual=residual, project=project)
         return moments

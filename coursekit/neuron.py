@@ -20,8 +20,8 @@ from coursekit.activations import ACTIVATIONS
 from coursekit.descent import (
     DivergenceError,
     check_params,
-    design,
     generator,
+    gram,
     initial_parameters,
     largest_curvature,
     mean_loss_of_rows,
@@ -152,20 +152,22 @@ class Neuron(RegressorMixin, BaseEstimator):
         self._check_params()
         for name in ("coef_", "intercept_", "history_", "learning_rate_", "n_iter_"):
             self.__dict__.pop(name, None)
-        X, y = validate_data(self, X, y, dtype=np.float64, y_numeric=True)
+        linear = self.activation == "linear"
+        # The Gram matrix A'A/n of A = [X, 1] gives the curvature behind
+        # learning_rate="auto" and, after training, the moments of the linear
+        # neuron's exact loss (no centred copy of X, and no copy of A, before the
+        # first epoch). Computing it also checks that X is finite.
+        needs_gram = linear or self.learning_rate == "auto"
+        X, y = validate_data(self, X, y, dtype=np.float64, y_numeric=True,
+                             ensure_all_finite=not needs_gram)
+        moments = gram(X, type(self).__name__) if needs_gram else None
         rng = generator(self.random_state)
         coef, intercept = initial_parameters(rng, X.shape[1], coef_init, intercept_init)
         g, g_prime = ACTIVATIONS[self.activation]
-        linear = self.activation == "linear"
 
-        # A = [X, 1] serves the training loop; its Gram matrix A'A/n gives the
-        # curvature behind learning_rate="auto" and, after training, the moments of
-        # the linear neuron's exact loss (no centred copy of X before the first epoch).
-        A = design(X)
-        gram = A.T @ A / len(A) if linear or self.learning_rate == "auto" else None
         if self.learning_rate == "auto":
             # 1 / the largest eigenvalue of the Hessian 2 A'A / n
-            rate = 1.0 / (2.0 * largest_curvature(gram))
+            rate = 1.0 / (2.0 * largest_curvature(moments))
         else:
             rate = float(self.learning_rate)
 
@@ -174,8 +176,8 @@ class Neuron(RegressorMixin, BaseEstimator):
                 return z - y_batch
 
             def losses(params):
-                moments = LinearMSE.from_design(A, y, gram)
-                return moments(params[:, :-1], params[:, -1])
+                mse = LinearMSE.from_gram(X, y, moments)
+                return mse(params[:, :-1], params[:, -1])
         else:
             def residual(z, y_batch):
                 return (g(z) - y_batch) * g_prime(z)
@@ -185,7 +187,7 @@ class Neuron(RegressorMixin, BaseEstimator):
                     X, params, lambda z: (g(z) - y[:, None]) ** 2)
 
         train(self, X, y, coef, intercept, rate=rate, residual=residual, scale=2.0,
-              losses=losses, rng=rng, A=A)
+              losses=losses, rng=rng)
         return self
 
     def predict(self, X):

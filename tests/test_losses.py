@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import mean_squared_error
 
+from coursekit.descent import gram
 from coursekit.losses import LinearMSE, mse, mse_gradient
 from tests.helpers import central_difference
 
@@ -57,14 +58,25 @@ def test_linear_mse_is_exact_at_a_perfect_fit():
 
 @pytest.mark.parametrize("offset", [0.0, 50.0, 1e5])
 def test_linear_mse_from_the_gram_of_x_with_ones_matches_a_pass(offset):
-    """The moments from A = [X, 1] and A'A/n equal a direct pass; with means far
-    from the spread (offset 1e5) it falls back to the centred computation."""
+    """The moments from the Gram matrix of A = [X, 1] equal a direct pass; with
+    means far from the spread (offset 1e5) it falls back to the centred computation."""
     rng = np.random.default_rng(4)
     X = rng.normal(loc=offset, scale=[1.0, 3.0], size=(400, 2))
     y = X @ [1.5, -0.5] + 2.0 + rng.normal(size=400)
     A = np.c_[X, np.ones(len(X))]
-    moments = LinearMSE.from_design(A, y, A.T @ A / len(A))
+    np.testing.assert_allclose(gram(X), A.T @ A / len(A), rtol=1e-12)
+    moments = LinearMSE.from_gram(X, y, gram(X))
     coef, intercept = rng.normal(size=(10, 2)), rng.normal(size=10)
     expected = [mse(y, X @ w + b) for w, b in zip(coef, intercept, strict=True)]
     np.testing.assert_allclose(moments(coef, intercept), expected, rtol=1e-9)
     np.testing.assert_allclose(moments.cov, np.cov(X.T, bias=True), rtol=1e-9)
+
+
+@pytest.mark.parametrize("layout", ["C", "F", "strided"])
+def test_gram_of_x_with_ones_in_any_memory_layout(layout):
+    rng = np.random.default_rng(5)
+    X = rng.normal(loc=2.0, size=(300, 6))
+    X = {"C": X, "F": np.asfortranarray(X), "strided": X[::2, ::2]}[layout]
+    A = np.c_[X, np.ones(len(X))]
+    np.testing.assert_allclose(gram(X), A.T @ A / len(A), rtol=1e-12)
+    assert np.array_equal(gram(X), gram(X).T)

@@ -11,7 +11,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.utils.estimator_checks import check_estimator
 
-from coursekit import DivergenceError, Neuron
+from coursekit import DivergenceError, Neuron, NeuronClassifier
 from coursekit.activations import ACTIVATIONS
 from tests.helpers import central_difference
 
@@ -268,3 +268,24 @@ def test_fit_returns_self_and_refitting_resets(regression_data):
     neuron.set_params(n_epochs=3).fit(X, y)
     assert len(neuron.history_) == 4
     assert neuron.n_iter_ == 3
+
+
+@pytest.mark.parametrize("estimator", [
+    Neuron(), NeuronClassifier(),  # the Gram matrix checks X
+    Neuron(activation="tanh", learning_rate=0.01),  # scikit-learn checks X first
+    NeuronClassifier(learning_rate=0.01)])
+@pytest.mark.parametrize("bad, message", [(np.nan, "Input X contains NaN"),
+                                          (-np.inf, "Input X contains infinity")])
+def test_fit_names_a_nan_or_an_infinity_in_x(estimator, bad, message):
+    X = np.arange(20.0).reshape(10, 2)
+    X[3, 1] = bad
+    with pytest.raises(ValueError, match=message):
+        clone(estimator).fit(X, np.arange(10) % 2)
+
+
+@pytest.mark.parametrize("estimator", [Neuron(), NeuronClassifier()])
+def test_fit_refuses_features_whose_squares_overflow(estimator):
+    X = np.arange(20.0).reshape(10, 2)
+    X[3, 1] = 1e200
+    with pytest.raises(ValueError, match="squares overflow .*StandardScaler"):
+        clone(estimator).fit(X, np.arange(10) % 2)
