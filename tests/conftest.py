@@ -9,6 +9,31 @@ import coursekit as ck
 # Unit tests draw off-screen. (Notebook kernels are other processes: unaffected.)
 matplotlib.use("Agg")
 
+# pytest-xdist (make test: --dist loadscope) hands each worker a whole module or
+# notebook, in the order collected, as the worker frees up. Giving out the longest
+# first (measured on a two-core machine, in seconds of one worker), then the other
+# notebooks (2-5 s each), leaves the many short tests to even out the end, instead of
+# one worker finishing a long module alone.
+LONGEST_FIRST = [
+    "tests/test_site.py",  # 25: every page of the website, axe-core on each
+    "tests/test_slides.py",  # 22: every deck, every slide measured
+    "tests/test_student_edition.py",  # 19: nbgrader generates and autogrades
+    "tests/test_live.py",  # 11: JupyterLab and RISE
+    "notebooks/solutions/08_keras.ipynb",  # 9
+    "tests/test_course_claims/test_08_keras.py",  # 6
+    "tests/test_checks_keras_neuron.py",  # 5
+]
+
+
+def pytest_collection_modifyitems(session, config, items):
+    def rank(item):
+        path = item.nodeid.split("::")[0]
+        if path in LONGEST_FIRST:
+            return LONGEST_FIRST.index(path)
+        return len(LONGEST_FIRST) + (not path.startswith("notebooks/"))
+
+    items.sort(key=rank)  # stable: within a rank, the collected order
+
 
 @pytest.fixture(autouse=True)
 def _close_figures():

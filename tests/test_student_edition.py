@@ -27,9 +27,17 @@ def errors(cell):
     return [o for o in cell.get("outputs", []) if o["output_type"] == "error"]
 
 
-def test_student_edition_is_current():
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """nbgrader's course directory after generating every notebook (one nbgrader run
+    for both tests that need it), and the names of the stale student notebooks."""
+    course = tmp_path_factory.mktemp("course")
+    return course, student_edition.stale(course=course)
+
+
+def test_student_edition_is_current(generated):
     assert [p.name for p in STUDENT] == [p.name for p in SOLUTIONS]
-    assert student_edition.stale() == [], "run `make student` and commit notebooks/"
+    assert generated[1] == [], "run `make student` and commit notebooks/"
 
 
 @pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.name)
@@ -100,22 +108,22 @@ def test_every_check_says_not_done_until_the_learner_writes_the_code():
             assert "Not done yet" in error["evalue"]
 
 
-def test_nbgrader_generates_and_autogrades_a_course_notebook(tmp_path):
+def test_nbgrader_generates_and_autogrades_a_course_notebook(generated):
     """Solutions score full points, the stubs score zero."""
     from nbgrader.api import Gradebook
 
-    source = SOLUTIONS[0]
-    (tmp_path / "source" / "ps1").mkdir(parents=True)
-    shutil.copy(source, tmp_path / "source" / "ps1" / source.name)
-    student_edition.nbgrader(tmp_path, "generate_assignment", "ps1")
-    released = tmp_path / "release" / "ps1" / source.name
+    course, source = generated[0], SOLUTIONS[0]
+    assignment = student_edition.ASSIGNMENT
+    released = course / "release" / assignment / source.name
     for student, notebook in [("solver", source), ("starter", released)]:
-        (tmp_path / "submitted" / student / "ps1").mkdir(parents=True)
-        shutil.copy(notebook, tmp_path / "submitted" / student / "ps1" / source.name)
-    student_edition.nbgrader(tmp_path, "autograde", "ps1", "--create")
-    with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}") as gradebook:
-        solver = gradebook.find_submission("ps1", "solver")
-        starter = gradebook.find_submission("ps1", "starter")
+        (course / "submitted" / student / assignment).mkdir(parents=True)
+        shutil.copy(notebook, course / "submitted" / student / assignment / source.name)
+    # The other notebooks are not submitted: nbgrader grades them as missing.
+    student_edition.nbgrader(course, "autograde", assignment, "--create")
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        solver, starter = (
+            gradebook.find_submission_notebook(source.stem, assignment, who)
+            for who in ("solver", "starter"))
         assert solver.max_score >= 3
         assert solver.score == solver.max_score
         assert starter.score == 0

@@ -41,16 +41,17 @@ def is_speaker_notes(cell):
     return cell.metadata.get("slideshow", {}).get("slide_type") == "notes"
 
 
-def generate(source_dir, out_dir):
+def generate(source_dir, out_dir, course=None):
     """Write the student edition of every notebook of ``source_dir`` into ``out_dir``.
 
-    Returns the paths written, in course order.
+    nbgrader works in a throwaway course directory, or in ``course`` (an empty
+    folder), which is then kept. Returns the paths written, in course order.
     """
     notebooks = sorted(Path(source_dir).glob("[0-9][0-9]_*.ipynb"))
     if not notebooks:
         raise FileNotFoundError(f"No course notebooks (NN_name.ipynb) in {source_dir}.")
-    with tempfile.TemporaryDirectory() as course:
-        course = Path(course)
+    with tempfile.TemporaryDirectory() as throwaway:
+        course = Path(course or throwaway)
         (course / "source" / ASSIGNMENT).mkdir(parents=True)
         for path in notebooks:
             shutil.copy(path, course / "source" / ASSIGNMENT / path.name)
@@ -85,11 +86,14 @@ def nbgrader(course_dir, *args):
     return result
 
 
-def stale(source_dir=SOURCE, student_dir=STUDENT):
-    """Names of the student notebooks that differ from a fresh generation."""
+def stale(source_dir=SOURCE, student_dir=STUDENT, course=None):
+    """Names of the student notebooks that differ from a fresh generation.
+
+    ``course``: an empty folder in which to keep nbgrader's course directory.
+    """
     with tempfile.TemporaryDirectory() as fresh:
         different = []
-        for path in generate(source_dir, fresh):
+        for path in generate(source_dir, fresh, course):
             committed = Path(student_dir) / path.name
             if not committed.exists() or (nbformat.read(committed, 4)
                                           != nbformat.read(path, 4)):
