@@ -10,10 +10,10 @@ import coursekit as ck
 matplotlib.use("Agg")
 
 # pytest-xdist (make test: --dist loadscope) hands each worker a whole module or
-# notebook, in the order collected, as the worker frees up. Giving out the longest
-# first (measured on a two-core machine, in seconds of one worker), then the other
-# notebooks (2-5 s each), leaves the many short tests to even out the end, instead of
-# one worker finishing a long module alone.
+# notebook, in the order collected (see pytest_configure), as the worker frees up.
+# Giving out the longest first (measured on a two-core machine, in seconds of one
+# worker), then the other notebooks (2-5 s each), leaves the many short tests to even
+# out the end, instead of one worker finishing a long module alone.
 LONGEST_FIRST = [
     "tests/test_site.py",  # 25: every page of the website, axe-core on each
     "tests/test_slides.py",  # 22: every deck, every slide measured
@@ -23,6 +23,12 @@ LONGEST_FIRST = [
     "tests/test_course_claims/test_08_keras.py",  # 6
     "tests/test_checks_keras_neuron.py",  # 5
 ]
+
+
+def pytest_configure(config):
+    # Without this, --dist loadscope hands out the modules by their number of tests.
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
 
 
 def pytest_collection_modifyitems(session, config, items):
