@@ -29,12 +29,24 @@ checks
     Self-checks for the exercises: they say what is wrong and where to look.
 """
 
+import importlib
+
 from coursekit import activations, checks, datasets, diagrams, losses, plotting
-from coursekit.classifier import NeuronClassifier
-from coursekit.descent import DivergenceError
 from coursekit.losses import mse
-from coursekit.neuron import Neuron
 from coursekit.surface import loss_surface
+
+# The estimators need scikit-learn, which takes most of a second to import; notebooks
+# 01 to 03 never use them. They are imported on first use (PEP 562).
+_ON_FIRST_USE = {"DivergenceError": "coursekit.descent", "Neuron": "coursekit.neuron",
+                 "NeuronClassifier": "coursekit.classifier"}
+
+
+def __getattr__(name):
+    if name not in _ON_FIRST_USE:
+        raise AttributeError(f"module 'coursekit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_ON_FIRST_USE[name]), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "DivergenceError",

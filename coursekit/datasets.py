@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.utils import check_random_state
 
 __all__ = ["DATA_DIR", "DIABETES_SHA256", "load_diabetes", "make_linear_data"]
 
@@ -62,6 +61,8 @@ def make_linear_data(
         raise ValueError(
             f"noise is a standard deviation and must be >= 0; got {noise!r}."
         )
+    from sklearn.utils import check_random_state  # here: see coursekit/__init__.py
+
     rng = check_random_state(random_state)
     x = np.linspace(0.0, x_max, n_samples)
     y = intercept + slope * x + rng.normal(0.0, noise, size=n_samples)

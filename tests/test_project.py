@@ -2,6 +2,7 @@
 
 import json
 import re
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -93,3 +94,14 @@ def test_jupyterlab_fetches_no_news_in_the_course_environment():
     overrides = json.loads((settings / "overrides.json").read_text())
     news = overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"]
     assert news == "false"  # JupyterLab reads the string, not a boolean
+
+
+def test_importing_coursekit_leaves_scikit_learn_for_the_estimators():
+    """Notebooks 01 to 03 import coursekit and its checks, never an estimator: they
+    should not wait most of a second for scikit-learn."""
+    code = ("import sys, coursekit as ck; ck.checks, ck.diagrams, ck.plotting; "
+            "print('sklearn' in sys.modules, end=' '); ck.Neuron; "
+            "print('sklearn' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["False", "True"]

@@ -8,8 +8,6 @@ route from the eigen-decomposition the notebook teaches: the eigenvalues of
 import itertools
 
 import numpy as np
-from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import StandardScaler
 
 from coursekit.checks._core import (
     CheckFailed,
@@ -78,6 +76,11 @@ COVARIANCE = (
 
 
 def _diabetes(standardise=True, scale_all_rows=False):
+    # Imported here: scikit-learn takes most of a second to import, and the
+    # notebooks that never use it (01 to 03) import every check.
+    from sklearn.model_selection import train_test_split
+    from sklearn.preprocessing import StandardScaler
+
     X, y = load_diabetes()
     if scale_all_rows:
         X = StandardScaler().set_output(transform="pandas").fit_transform(X)
