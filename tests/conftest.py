@@ -1,10 +1,6 @@
 import matplotlib
 import numpy as np
 import pytest
-from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import StandardScaler
-
-import coursekit as ck
 
 # Unit tests draw off-screen. (Notebook kernels are other processes: unaffected.)
 matplotlib.use("Agg")
@@ -62,6 +58,13 @@ def regression_data():
 @pytest.fixture(scope="session")
 def diabetes_train():
     """Notebooks 07 and 08's standardised diabetes training split, as arrays."""
+    # Imported here: pytest's main process reads this file before it starts the
+    # workers, and needs neither.
+    from sklearn.model_selection import train_test_split
+    from sklearn.preprocessing import StandardScaler
+
+    import coursekit as ck
+
     X, y = ck.datasets.load_diabetes()
     X_train, _, y_train, _ = train_test_split(X, y, test_size=0.2, random_state=0)
     return StandardScaler().fit_transform(X_train), y_train.to_numpy()
