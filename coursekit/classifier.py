@@ -22,11 +22,11 @@ from coursekit.activations import sigmoid
 from coursekit.descent import (
     check_params,
     generator,
-    gram,
     initial_parameters,
     largest_curvature,
     mean_loss_of_rows,
     train,
+    validate_with_gram,
 )
 
 __all__ = ["NeuronClassifier"]
@@ -136,9 +136,8 @@ class NeuronClassifier(ClassifierMixin, BaseEstimator):
         for name in ("coef_", "intercept_", "history_", "learning_rate_", "n_iter_",
                      "classes_"):
             self.__dict__.pop(name, None)
-        auto = self.learning_rate == "auto"  # then the Gram matrix checks X is finite
-        X, y = validate_data(self, X, y, dtype=np.float64, ensure_all_finite=not auto)
-        moments = gram(X, type(self).__name__) if auto else None
+        auto = self.learning_rate == "auto"
+        X, y, moments = validate_with_gram(self, X, y, needs_gram=auto)
         check_classification_targets(y)
         classes, y01 = np.unique(y, return_inverse=True)
         if len(classes) != 2:

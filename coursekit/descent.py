@@ -25,11 +25,12 @@ import pandas as pd
 from scipy.linalg import blas
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils import assert_all_finite
+from sklearn.utils.validation import validate_data
 
 from coursekit.batches import batch_slices, epochs
 
 __all__ = ["DivergenceError", "check_params", "gram", "initial_parameters",
-           "largest_curvature", "mean_loss_of_rows", "train"]
+           "largest_curvature", "mean_loss_of_rows", "train", "validate_with_gram"]
 
 _RESERVED_COLUMNS = ("epoch", "batch", "bias", "loss")
 
@@ -124,6 +125,18 @@ def gram(X, estimator_name=None, block=1024):
     result[:n_features, :n_features] = np.triu(upper) + np.triu(upper, 1).T
     result[:n_features, n_features] = result[n_features, :n_features] = sums / n_samples
     return result
+
+
+def validate_with_gram(estimator, X, y, *, needs_gram, **options):
+    """scikit-learn's ``validate_data`` for fit, then the Gram matrix if needed.
+
+    The Gram matrix reads all of X and checks that it is finite (see :func:`gram`),
+    so scikit-learn's own pass over X for NaN and infinity is skipped when it is
+    computed. Returns X, y, and the Gram matrix (None when not needed).
+    """
+    X, y = validate_data(estimator, X, y, dtype=np.float64,
+                         ensure_all_finite=not needs_gram, **options)
+    return X, y, gram(X, type(estimator).__name__) if needs_gram else None
 
 
 def largest_curvature(gram):

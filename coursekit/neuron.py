@@ -21,11 +21,11 @@ from coursekit.descent import (
     DivergenceError,
     check_params,
     generator,
-    gram,
     initial_parameters,
     largest_curvature,
     mean_loss_of_rows,
     train,
+    validate_with_gram,
 )
 from coursekit.losses import LinearMSE
 
@@ -156,11 +156,10 @@ class Neuron(RegressorMixin, BaseEstimator):
         # The Gram matrix A'A/n of A = [X, 1] gives the curvature behind
         # learning_rate="auto" and, after training, the moments of the linear
         # neuron's exact loss (no centred copy of X, and no copy of A, before the
-        # first epoch). Computing it also checks that X is finite.
-        needs_gram = linear or self.learning_rate == "auto"
-        X, y = validate_data(self, X, y, dtype=np.float64, y_numeric=True,
-                             ensure_all_finite=not needs_gram)
-        moments = gram(X, type(self).__name__) if needs_gram else None
+        # first epoch).
+        X, y, moments = validate_with_gram(
+            self, X, y, needs_gram=linear or self.learning_rate == "auto",
+            y_numeric=True)
         rng = generator(self.random_state)
         coef, intercept = initial_parameters(rng, X.shape[1], coef_init, intercept_init)
         g, g_prime = ACTIVATIONS[self.activation]
