@@ -25,7 +25,7 @@ NODE = ROOT / "node_modules"
 ARTEFACTS = ROOT / "build" / "test-artefacts"
 AXE = NODE / "axe-core" / "axe.min.js"
 # Chromium's own calls home are refused by a closed network, many at a time; these flags
-# stop them (../shared/PUBLISHING.md).
+# stop them.
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--disable-dev-shm-usage"]
@@ -116,11 +116,19 @@ class Browser:
     """One Chromium for a test module; ``visit`` opens a page, records what it did."""
 
     def __init__(self):
+        # Find the browser before starting Playwright: a skip raised after the start
+        # would leave Playwright's event loop running on this worker, and the next
+        # module's browser would fail with "Sync API inside the asyncio loop".
+        executable = chromium()
         from playwright.sync_api import sync_playwright
 
         self._playwright = sync_playwright().start()
-        self._browser = self._playwright.chromium.launch(
-            executable_path=chromium(), args=FLAGS)
+        try:
+            self._browser = self._playwright.chromium.launch(
+                executable_path=executable, args=FLAGS)
+        except BaseException:
+            self._playwright.stop()
+            raise
 
     def close(self):
         self._browser.close()

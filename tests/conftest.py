@@ -27,6 +27,7 @@ def pytest_configure(config):
         config.option.loadscopereorder = False
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(session, config, items):
     def rank(item):
         path = item.nodeid.split("::")[0]
@@ -35,6 +36,10 @@ def pytest_collection_modifyitems(session, config, items):
         return len(LONGEST_FIRST) + (not path.startswith("notebooks/"))
 
     items.sort(key=rank)  # stable: within a rank, the collected order
+    # `pytest -m browser`: the checks that need a browser (tests/test_newcomer.py).
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker("browser")
 
 
 @pytest.fixture(autouse=True)

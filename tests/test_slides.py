@@ -51,8 +51,8 @@ def decks():
 
 
 @pytest.fixture(scope="module")
-def shown(decks, browser):
-    """A deck's findings, looked at once, on first use."""
+def shown(browser, decks):
+    """A deck's findings, looked at once, on first use (no browser: skip, unbuilt)."""
     return functools.cache(
         lambda path: look(browser, decks / f"{path.stem}.slides.html"))
 
