@@ -9,7 +9,7 @@ LOCK := requirements/lock.txt
 STAMP := $(VENV)/.coursekit-installed
 # Put the venv's kernelspec first, ahead of any stale user-level `python3` kernel.
 JUPYTER_ENV := JUPYTER_PATH=$(CURDIR)/$(VENV)/share/jupyter
-# Same results on every machine: one BLAS thread, as NOTEBOOKS.md measured.
+# Same results on every machine: one BLAS thread (more threads changed low-order bits).
 THREADS := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 # JAX keeps what it compiles for notebook 08 and the Keras tests in build/jax-cache/
 # and loads it on the next run instead of compiling again (the same machine code, so

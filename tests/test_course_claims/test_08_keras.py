@@ -154,7 +154,7 @@ def test_08_batch_32_leaves_one_row_and_ends_far_from_least_squares(split):
                   on_train_batch_end=lambda batch, logs: seen.append(batch))])
     assert len(seen) == 1
 
-    # the issue's numbers: training MSE 2.9k to 21.8k against 2.7k for OLS, gaps 8-56
+    # the notes' numbers: training MSE 2.9k to 21.8k against 2.7k for OLS, gaps 8-56
     assert mse(least_squares(A, y), A, y) == pytest.approx(2734.75, abs=0.01)
     keras_353 = excess["Keras", 353]
     assert sum(e > 4 for e in keras_353) == 2  # "two of the four ... several times"
