@@ -25,7 +25,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCKS = [ROOT / "requirements" / "student.txt", ROOT / "requirements" / "instructor.txt"]
+LOCKS = [ROOT / "requirements" / "student.txt",
+         ROOT / "requirements" / "instructor.txt"]
 
 # pip's platform tags for the other common machines: Linux (Intel and ARM), macOS
 # (Apple silicon and Intel), Windows. The lock was resolved on Linux: packages that

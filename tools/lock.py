@@ -1,7 +1,7 @@
 """Exact pins for the course's two environments.
 
-    python -m tools.lock            # `make lock`: the newest releases (needs the network)
-    python -m tools.lock --keep     # keep every version pinned now, pin only what is new
+    python -m tools.lock           # `make lock`: the newest releases (needs network)
+    python -m tools.lock --keep    # keep the versions pinned now, pin only what is new
 
 writes ``requirements/student.txt``, what ``make lab`` installs (coursekit's
 dependencies and the ``course`` extra: JupyterLab, Keras and JAX), and
@@ -112,7 +112,7 @@ def main(argv=None):
     mine = {canonical(name) for name in student}
     write("instructor", {name: version for name, version in everything.items()
                          if canonical(name) not in mine})
-    for stage, path in LOCKS.items():
+    for path in LOCKS.values():
         print(f"{path.relative_to(ROOT)}: {len(read(path))} pins")
     return 0
 

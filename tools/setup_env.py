@@ -51,9 +51,11 @@ def run(*command, quiet=False):
 
 
 def create(venv):
-    if sys.version_info < (3, 11):
-        sys.exit(f"coursekit needs Python 3.11 or newer; this is {sys.version.split()[0]}."
-                 " Run this script with a newer one (make PYTHON=python3.11 ...).")
+    # Read by whatever Python a newcomer has, older ones included.
+    if sys.version_info < (3, 11):  # noqa: UP036
+        sys.exit(f"coursekit needs Python 3.11 or newer; this is "
+                 f"{sys.version.split()[0]}. Run this script with a newer one "
+                 "(make PYTHON=python3.11 ...).")
     if not program(venv, "python").exists():
         run(sys.executable, "-m", "venv", venv)
 
@@ -67,7 +69,8 @@ def install(venv, stage, locked=True):
     if locked:
         # No bytecode compiled ahead for every module of every package (about 230 MB
         # in the student's environment): Python writes it for what is imported.
-        run(*pip, "--no-compile", *[arg for lock in LOCKS[stage] for arg in ("-r", lock)])
+        requirements = [arg for lock in LOCKS[stage] for arg in ("-r", lock)]
+        run(*pip, "--no-compile", *requirements)
         run(*pip, "--no-deps", "--no-build-isolation", "-e", ROOT)
     else:
         run(*pip, "--upgrade", "pip", "setuptools")
