@@ -20,7 +20,7 @@ from packaging.markers import Marker
 from packaging.requirements import Requirement
 
 import coursekit
-from tools import drift, lock
+from tools import bundle, drift, lock
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
@@ -111,6 +111,16 @@ def test_jax_is_left_out_on_macos_intel_only():
         assert not marker.evaluate(MACOS_INTEL)
         for platform in PLATFORMS.values():
             assert marker.evaluate(platform)
+
+
+def test_the_offline_bundle_carries_both_locks_and_no_jax_for_macos_intel():
+    def pinned(platform):
+        pins = [pin.split("==") for pin in bundle.pins(platform)]
+        return {(lock.canonical(name), version) for name, version in pins}
+
+    linux, mac = pinned("linux-x86_64"), pinned("macos-x86_64")
+    assert linux == {**STUDENT, **INSTRUCTOR}.items()
+    assert {name for name, _ in linux - mac} == {"jax", "jaxlib"}
 
 
 def test_notebook_08_says_what_is_missing_on_macos_intel():
