@@ -61,4 +61,4 @@ __all__ = [
     "mse",
     "plotting",
 ]
-__version__ = "0.1.0"
+__version__ = "1.0.0"
