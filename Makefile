@@ -41,7 +41,7 @@ lab: $(STAMP)
 
 # Regenerate the student edition (notebooks/NN_*.ipynb) from notebooks/solutions/.
 student: $(STAMP)
-	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/student_edition.py
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m tools.student_edition
 
 # For instructors: nbgrader's formgrader and assignment menus in `make lab`.
 nbgrader-on: $(STAMP)
@@ -62,10 +62,10 @@ lint: $(STAMP)
 # The decks (build/slides/) and the website (build/site/), from the committed notebooks,
 # with no network: open the .html files from the folder, or copy it to a USB stick.
 slides: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python tools/publish.py slides
+	$(BIN)/python -m tools.publish slides
 
 site: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python tools/publish.py site
+	$(BIN)/python -m tools.publish site
 
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then \
@@ -101,12 +101,12 @@ _nbgrader-off:
 # The course and a wheel of every pinned package, for a room without Wi-Fi: copy
 # bundle/coursekit/ to a USB stick. PLATFORM=all adds the other common platforms.
 bundle:
-	$(PYTHON) tools/bundle.py $(if $(PLATFORM),--platform $(PLATFORM))
+	$(PYTHON) -m tools.bundle $(if $(PLATFORM),--platform $(PLATFORM))
 
 # Does the course still run on the newest releases? A throwaway .drift-venv without the
 # lock; needs the network. Fails only when something no longer runs.
 drift:
-	$(PYTHON) tools/drift.py
+	$(PYTHON) -m tools.drift
 
 # Re-resolve every pin (needs the network). Commit the new lock, then re-run the
 # notebooks: their stored outputs depend on these exact versions.

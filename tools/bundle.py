@@ -1,7 +1,7 @@
 """The offline bundle: the course and every pinned package, for a room without Wi-Fi.
 
-    python tools/bundle.py                      # `make bundle`: this platform
-    python tools/bundle.py --platform all       # and the other common platforms
+    python -m tools.bundle                      # `make bundle`: this platform
+    python -m tools.bundle --platform all       # and the other common platforms
 
 writes ``bundle/coursekit/``: the course as committed (``git archive HEAD``) and, in
 its ``wheelhouse/``, a wheel of every package of ``requirements/lock.txt``, and in

@@ -6,7 +6,7 @@ throwaway environment with the newest releases of coursekit's direct dependencie
 lock), runs the unit tests and every notebook, and reports per notebook how many
 stored outputs would change under strict comparison, with the first difference.
 
-    python tools/drift.py            # `make drift`; needs the network to install
+    python -m tools.drift            # `make drift`; needs the network to install
 
 It exits non-zero only when something fails to run: a unit test, or a notebook cell
 (nbval's lax mode). Changed outputs are reported, not failures: they are what to
@@ -22,8 +22,8 @@ import sys
 import tomllib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+from tools.course import NOTEBOOKS, ROOT
+
 THREADS = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
