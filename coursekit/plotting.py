@@ -242,7 +242,8 @@ def plot_loss(histories, *, ax=None, log=True, log_epochs=False, loss_name="MSE"
         ax.set_yscale("log")
     if log_epochs:
         ax.set_xscale("log")
-    ax.set(xlabel="epoch" + (" (log scale)" if log_epochs else ""),
+    ax.set(xlabel="epoch (log scale; 0 drawn at half the first step)" if log_epochs
+           else "epoch",
            ylabel=f"{loss_name} on the training set", title="Loss during training")
     ax.legend()
     return ax
