@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from coursekit.checks._core import (
+from coursekit.checks._legacy import (
     CheckFailed,
     as_array,
     call,

@@ -7,7 +7,7 @@ shape (n_features,) and ``y`` of shape (n,), as scikit-learn has them.
 
 import numpy as np
 
-from coursekit.checks._core import KNOWN_MISTAKES, CheckFailed, call, compare, passed
+from coursekit.checks._legacy import KNOWN_MISTAKES, CheckFailed, call, compare, passed
 
 __all__ = ["check_confusion_counts", "check_log_loss_gradient",
            "check_predict_proba_from_weights"]

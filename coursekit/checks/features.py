@@ -9,7 +9,7 @@ import itertools
 
 import numpy as np
 
-from coursekit.checks._core import (
+from coursekit.checks._legacy import (
     CheckFailed,
     as_array,
     call,

@@ -7,7 +7,7 @@ features); the tests confirm it against finite differences.
 
 import numpy as np
 
-from coursekit.checks._core import KNOWN_MISTAKES, CheckFailed, call, compare, passed
+from coursekit.checks._legacy import KNOWN_MISTAKES, CheckFailed, call, compare, passed
 from coursekit.checks.training import (
     MISSING_TWO,
     SECTION_CHAIN,

@@ -14,7 +14,7 @@ import warnings
 
 import numpy as np
 
-from coursekit.checks._core import (
+from coursekit.checks._legacy import (
     KNOWN_MISTAKES,
     CheckFailed,
     NotDoneYet,

@@ -8,7 +8,7 @@ import numbers
 
 import numpy as np
 
-from coursekit.checks._core import (
+from coursekit.checks._legacy import (
     KNOWN_MISTAKES,
     CheckFailed,
     call,
