@@ -33,8 +33,10 @@ and add the function's name to the module's ``__all__``. A section is ``"NN.S"``
 printed "notebook NN, section S"; the tests resolve it against the heading ``## S.`` of
 ``notebooks/solutions/NN_*.ipynb``. A mistake's id is the exercise's id and its key,
 "01.to_column.row". ``function=False`` checks a value instead of a function;
-``parts=("w", "b")`` a tuple of values. A near miss that is the reference rounded gets
-"<id>.rounded"; any other near miss "<id>.near_miss" and the exercise's ``near`` text.
+``parts=("w", "b")`` a tuple of values; ``refuse`` lists the cases where the function
+must raise, each ``(args, label, errors, Mistake)``. A near miss that is the reference
+rounded gets "<id>.rounded"; any other near miss "<id>.near_miss" and the exercise's
+``near`` text.
 
 How to add a question
 ---------------------
@@ -83,7 +85,8 @@ class Mistake:
 
     ``wrong(*case)`` is the answer the mistake gives (None where it cannot be told);
     ``when(got, *case)`` tells it from the learner's raw answer (a type, a shape);
-    ``raised`` is a pattern in the message of the error the learner's function raised.
+    ``raised`` is a pattern in the message of the error the learner's function raised;
+    ``late=True`` tries ``when`` only after the right answer and the ``wrong`` ones.
     """
 
     key: str
@@ -92,6 +95,7 @@ class Mistake:
     wrong: Callable = None
     when: Callable = None
     raised: str = None
+    late: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -110,6 +114,9 @@ class Exercise:
     rtol: float = 1e-7
     atol: float = 1e-9
     near: str = NEAR
+    near_rtol: float = 1e-3
+    refuse: Callable = list
+    shape_hint: str = ""
     hint: str = "compare your code with the section, step by step"
 
 
@@ -145,8 +152,8 @@ def call(function, *args, name):
                           "own to see where.") from None
 
 
-def as_float(got, shape, what):
-    """``got`` as a float array of ``shape``, or a message that says why it is not."""
+def as_float(got, what, shape=None, hint=""):
+    """``got`` as a float array (of ``shape``, if given), or a message saying why."""
     if got is None:
         raise CheckFailed(f"{what} is None: did you forget a `return` (or assign the "
                           "value itself)?")
@@ -158,9 +165,10 @@ def as_float(got, shape, what):
     except (TypeError, ValueError):
         raise CheckFailed(f"{what} is {type(got).__name__}, not a number or an array "
                           "of numbers (rows of different lengths?).") from None
-    if array.shape != tuple(shape):
+    if shape is not None and array.shape != tuple(shape):
         expected = "one number" if shape == () else f"shape {tuple(shape)}"
-        raise CheckFailed(f"{what} has shape {array.shape}; expected {expected}.")
+        raise CheckFailed(f"{what} has shape {array.shape}; "
+                          + (hint or f"expected {expected}."))
     return array
 
 
@@ -186,49 +194,59 @@ def rounded(got, expected):
 
 
 def _parts(exercise, value):
+    if value is None:
+        return None
     return tuple(value) if exercise.parts else (value,)
 
 
 def judge(exercise, got, args, label=""):
-    """Compare one answer with the reference; raise :class:`CheckFailed` if wrong."""
+    """Compare one answer with the reference; raise :class:`CheckFailed` if wrong.
+
+    First the mistakes told by ``when`` from the raw answer, then the answer is read as
+    numbers: right, or one of the mistakes' ``wrong`` answers (or a ``late`` ``when``),
+    or a shape, a nan, a rounding, a near miss, or wrong.
+    """
     on = f" for {label}" if label else ""
-    what = f"`{exercise.name}`{on}"
+    what = f"`{exercise.name}`{on}" if exercise.name else label
     for m in exercise.mistakes:
-        if m.when is not None and m.when(got, *args):
+        if m.when is not None and not m.late and m.when(got, *args):
             fail(exercise, m.key, f"{what} is wrong: {m.message}", m.section)
     expected = _parts(exercise, exercise.reference(*args))
+    raw = got
     if exercise.parts and (not isinstance(got, tuple | list) or len(got) != len(
             exercise.parts)):
         raise CheckFailed(f"{what} is {type(got).__name__}; expected "
                           f"{len(exercise.parts)} values, "
                           f"{', '.join(exercise.parts)}, in that order.")
     names = [f"`{p}`{on}" for p in exercise.parts] if exercise.parts else [what]
-    got = [as_float(g, np.shape(e), n)
-           for g, e, n in zip(_parts(exercise, got), expected, names, strict=True)]
+    got = [as_float(g, n) for g, n in zip(_parts(exercise, got), names, strict=True)]
     tol = dict(rtol=exercise.rtol, atol=exercise.atol)
     right = [close(g, e, **tol) for g, e in zip(got, expected, strict=True)]
     if all(right):
         return
     for m in exercise.mistakes:
-        wrong = m.wrong(*args) if m.wrong is not None else None
-        if wrong is not None and all(
+        wrong = _parts(exercise, m.wrong(*args)) if m.wrong is not None else None
+        if (m.late and m.when(raw, *args)) or wrong is not None and all(
                 w is None or close(g, w, **tol)
-                for g, w in zip(got, _parts(exercise, wrong), strict=True)):
+                for g, w in zip(got, wrong, strict=True)):
+            if exercise.parts and wrong is not None and None in wrong:
+                what = " and ".join(n for n, w in zip(names, wrong, strict=True)
+                                    if w is not None)
             fail(exercise, m.key, f"{what} is wrong: {m.message}", m.section)
+    for g, e, n in zip(got, expected, names, strict=True):
+        as_float(g, n, np.shape(e), exercise.shape_hint)
     bad = [n for n, r in zip(names, right, strict=True) if not r]
-    which = " and ".join(bad) + (" is" if len(bad) == 1 else " are")
+    which = " and ".join(bad) + (" is" if len(bad) == 1 else " are") + " wrong"
     if len(bad) < len(names):
-        which += f" wrong (the other{'s' * (len(names) > 2)} right)"
-    else:
-        which += " wrong"
+        which += f" (the other{'s' * (len(names) > 2)} right)"
     if not all(np.all(np.isfinite(g)) for g in got):
-        fail(exercise, None, f"{which}: not finite (nan or inf); "
-             f"{exercise.hint}", exercise.section)
+        fail(exercise, None, f"{which}: not finite (nan or inf). Look for a division "
+             "by 0 or an overflow.")
     pairs = list(zip(got, expected, strict=True))
     if all(close(g, e, **tol) or rounded(g, e) for g, e in pairs):
         fail(exercise, "rounded", f"{which}: it is the right value rounded. Keep "
              "the unrounded value, and round only when you print it.")
-    if all(close(g, e, rtol=1e-3, atol=exercise.atol) for g, e in pairs):
+    if all(close(g, e, rtol=exercise.near_rtol, atol=exercise.atol) for g, e in pairs):
         fail(exercise, "near_miss", f"{which}: {exercise.near}", exercise.section)
     fail(exercise, None, f"{which}: {exercise.hint}", exercise.section)
 
@@ -239,21 +257,58 @@ def run(exercise, answer):
         got = answer
         if exercise.function:
             try:
-                got = call(answer, *(np.copy(a) if isinstance(a, np.ndarray) else a
+                got = call(answer, *(a.copy() if isinstance(a, np.ndarray) else a
                                      for a in args), name=exercise.name)
             except NotDoneYet:
                 raise
             except CheckFailed as error:
                 for m in exercise.mistakes:
                     if m.raised and re.search(m.raised, str(error)):
-                        fail(exercise, m.key, f"{error} {m.message}", m.section)
+                        text = str(error).split(" (called with")[0]
+                        fail(exercise, m.key, f"{text}. {m.message[0].upper()}"
+                             f"{m.message[1:]}", m.section)
                 raise
         judge(exercise, got, args, label)
+    for args, label, errors, m in exercise.refuse():
+        try:
+            answer(*args)
+        except errors:
+            continue
+        except Exception as error:
+            fail(exercise, m.key, f"`{exercise.name}` raised {type(error).__name__} "
+                 f"for {label}: {m.message}", m.section)
+        fail(exercise, m.key, f"`{exercise.name}` returned a value for {label}: "
+             f"{m.message}", m.section)
     passed = exercise.passed
     print(f"Correct: {passed(answer) if callable(passed) else passed}")
 
 
-def number(answer, name):
+class Spy(np.ndarray):
+    """An array that shows a check what the learner's code computes with it.
+
+    ``seen(ufunc, method)`` may refuse an operation; ``largest`` is the size of the
+    largest array computed from it since it was last reset.
+    """
+
+    largest = 0
+
+    def seen(self, ufunc, method):
+        pass
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        self.seen(ufunc, method)
+
+        def plain(a):
+            return a.view(np.ndarray) if isinstance(a, Spy) else a
+
+        if "out" in kwargs:
+            kwargs["out"] = tuple(plain(o) for o in kwargs["out"])
+        result = getattr(ufunc, method)(*map(plain, inputs), **kwargs)
+        Spy.largest = max(Spy.largest, np.size(result))
+        return result.view(type(self)) if isinstance(result, np.ndarray) else result
+
+
+def number(answer, name, hint=""):
     """The learner's value as one real number, refusing text, booleans and arrays."""
     answer = given(answer, name)
     if np.ndim(answer) == 0 and getattr(answer, "dtype", np.dtype("O")).kind in "fi":
@@ -261,7 +316,7 @@ def number(answer, name):
     if isinstance(answer, bool | np.bool_) or not isinstance(answer, numbers.Real):
         raise CheckFailed(f"`{name}` is {type(answer).__name__}"
                           + (f" of shape {np.shape(answer)}" if np.ndim(answer) else "")
-                          + "; expected one number.")
+                          + f"; expected one number. {hint}".rstrip())
     return float(answer)
 
 
