@@ -1,72 +1,47 @@
-"""Questions for the learner: a multiple choice or a short answer, checked from a table.
+"""Questions for the learner: a multiple choice or a short answer, read from a table.
 
-A question's markdown cell starts with **Predict.** or **Question.**; the learner's
-answer cell calls ``ck.checks.check_answer("01.q1", "b")``. Each question in
-``QUESTIONS`` gives its right answer, the section that explains it, and for each wrong
-option why it is wrong, with a key (its mistake id is "<question id>.<key>") and a
-section. Options are letters (case and spaces do not count), numbers (compared to 6
-significant digits) or shapes (tuples).
-
-How to add a question: add an entry to ``QUESTIONS``, such as
-
->>> QUESTIONS["01.q1"].right
-'b'
-
-and, in the notebook, a markdown cell "**Question.** ..." listing the options, then a
-code cell ``answer_q1 = None  # a, b, c or d`` and a graded check cell
-``ck.checks.check_answer("01.q1", answer_q1)``.
+A question's markdown cell starts with **Predict.** or **Question.** and lists its
+options; the learner's answer cell is ``answer_q1 = None  # a, b, c or d``, and a graded
+check cell calls ``ck.checks.check_answer("01.q1", answer_q1)``. To add a question, add
+to ``questions.tsv`` one line per option: the question's id, the option, its key
+("right" for the right one), the section that explains it, and why it is right or
+wrong; the mistake id of a wrong option is "<question id>.<key>". Example, question
+01.q1: "What shape does ``M.mean(axis=0)`` have for M of shape (5, 3)? a (5,), b (3,),
+c (1, 3), d (3, 1)":
 
 >>> check_answer("01.q1", "B")
 Correct: averaging over axis 0 removes that axis: one mean per column, shape (3,).
+>>> check_answer("01.q1", "a")
+Traceback (most recent call last):
+...
+coursekit.checks._core.CheckFailed: 'a' is not right: (5,) is one mean per row, ...
 """
 
-import dataclasses
-import numbers
+import ast
 
 import numpy as np
 
-from coursekit.checks._core import NOT_DONE, CheckFailed, NotDoneYet, where
+from coursekit.checks._core import NOT_DONE, CheckFailed, NotDoneYet, read_table, where
 
-__all__ = ["QUESTIONS", "Question", "check_answer"]
+__all__ = ["QUESTIONS", "check_answer"]
 
-
-@dataclasses.dataclass(frozen=True)
-class Question:
-    """The right answer, why (``explain``), and ``{option: (key, section, why)}``."""
-
-    right: object
-    section: str
-    explain: str
-    wrong: dict
-    options: tuple = ()
-
-
-QUESTIONS = {
-    "01.q1": Question(
-        "b", "01.4", "averaging over axis 0 removes that axis: one mean per column, "
-        "shape (3,).",
-        options=("a", "b", "c", "d"),  # (5,), (3,), (1, 3), (3, 1)
-        wrong={
-            "a": ("row_means", "01.4", "(5,) is one mean per row, what axis=1 gives; "
-                  "axis 0 runs down the rows, so averaging over it leaves one mean per "
-                  "column"),
-            "c": ("kept_axis", "01.4", "(1, 3) keeps the averaged axis as a length 1, "
-                  "which only keepdims=True does"),
-            "d": ("column_vector", "01.9", "(3, 1) is a column vector of 3 means; the "
-                  "mean removes axis 0 and leaves a 1-D array"),
-        }),
-}
+QUESTIONS = {}  # {question: [(option, key, section, why), ...]}
+for question, *row in read_table("questions.tsv"):
+    QUESTIONS.setdefault(question, []).append(tuple(row))
 
 
 def _norm(answer):
-    """An answer in a form that compares: text lowered, numbers as floats."""
+    """An answer as it compares: text stripped and lowered, numbers as floats."""
     if isinstance(answer, str):
-        return answer.strip().strip("()'\".").strip().lower()
-    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
-        return float(answer)
+        try:
+            answer = ast.literal_eval(answer.strip())
+        except (ValueError, SyntaxError):
+            return answer.strip().strip("()'\".").strip().lower()
     if isinstance(answer, tuple | list):
         return tuple(_norm(a) for a in answer)
-    return answer
+    if isinstance(answer, bool | np.bool_ | str):
+        return answer
+    return float(answer) if np.ndim(answer) == 0 else answer
 
 
 def _same(a, b):
@@ -77,23 +52,19 @@ def _same(a, b):
 
 
 def check_answer(question, answer):
-    """Check the learner's ``answer`` to ``QUESTIONS[question]``.
-
-    Prints one line starting with ``Correct:``, or raises :class:`CheckFailed` whose
-    ``mistake`` is "<question>.<key>" for a known wrong option.
-    """
-    q = QUESTIONS[question]
+    """Check the learner's ``answer`` to ``question``; a wrong option names its id."""
     if answer is None or answer is Ellipsis:
         raise NotDoneYet(f"No answer to {question} yet. {NOT_DONE}")
-    if _same(answer, q.right):
-        print(f"Correct: {q.explain}")
-        return
-    for option, (key, section, why) in q.wrong.items():
+    for option, key, section, why in QUESTIONS[question]:
+        if _same(answer, option) and key == "right":
+            print(f"Correct: {why}.")
+            return
         if _same(answer, option):
             raise CheckFailed(f"{answer!r} is not right: {why} ({where(section)}).",
                               f"{question}.{key}")
-    if q.options and not any(_same(answer, o) for o in q.options):
+    options = [row[0] for row in QUESTIONS[question]]
+    if all(len(o) == 1 and o.isalpha() for o in options):  # a multiple choice
         raise CheckFailed(f"{answer!r} is not one of the options: answer with one of "
-                          f"{', '.join(map(str, q.options))}.")
-    raise CheckFailed(f"{answer!r} is not right: reread {where(q.section)} and try "
-                      "again.")
+                          f"{', '.join(options)}.")
+    section = next(row[2] for row in QUESTIONS[question] if row[1] == "right")
+    raise CheckFailed(f"{answer!r} is not right: reread {where(section)}.")
