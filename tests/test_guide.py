@@ -61,8 +61,8 @@ def test_guide_says_how_to_run_a_room_and_how_minutes_are_made():
 
 
 def test_guide_names_the_notebooks_that_take_more_than_an_hour():
-    rows = re.findall(r"^\| \[(\d\d)_\w+\]\(.*?\) \| \d+ \| \d+ \| (\d+) \|$", guide_text(),
-                      flags=re.M)
+    row = r"^\| \[(\d\d)_\w+\]\(.*?\) \| \d+ \| \d+ \| (\d+) \|$"
+    rows = re.findall(row, guide_text(), flags=re.M)
     over = [number for number, minutes in rows if int(minutes) > 60]
     words = {4: "Four", 5: "Five", 6: "Six", 7: "Seven", 8: "Eight"}
     named = ", ".join(over[:-1]) + " and " + over[-1]

@@ -237,10 +237,10 @@ def test_08_adam_moves_a_parameter_typically_not_at_most_about_its_rate(split):
     model.fit(A[:, :-1], y, batch_size=len(A), epochs=EPOCHS, shuffle=False, verbose=0,
               callbacks=[record])
     steps = np.abs(np.diff(np.array(path), axis=0)) / rate
-    # the bias, whose gradient only shrinks on its way to 151.6, never beats the rate ...
+    # the bias, whose gradient only shrinks on its way to 151.6, never beats the rate
     assert steps[:, -1].max() < 1 + 1e-4
     assert np.median(steps[:, -1]) > 0.9
-    # ... but a weight whose gradient grows for a while does: about 7% more, once
+    # but a weight whose gradient grows for a while does: about 7% more, once
     assert 1.05 < steps[:, :-1].max() < 1.1
     assert (steps[:, :-1] > 1 + 1e-4).sum() >= 1
 

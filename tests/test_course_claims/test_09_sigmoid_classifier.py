@@ -116,7 +116,8 @@ def test_09_mse_descent_gets_stuck_and_log_loss_descent_does_not(cancer):
     # the MSE-trained curve falls below 1/2 only beyond the largest training radius;
     # it falls the wrong way, from near 1 at the smallest tumour to 0.597 at the largest
     assert -by_mse[1] / by_mse[0] > x.max()
-    at_smallest, at_largest = _sigmoid(by_mse[1] + by_mse[0] * np.array([x.min(), x.max()]))
+    ends = np.array([x.min(), x.max()])
+    at_smallest, at_largest = _sigmoid(by_mse[1] + by_mse[0] * ends)
     assert at_smallest > 0.999 and round(at_largest, 3) == 0.597
 
 
