@@ -54,3 +54,14 @@ def test_guide_says_how_to_run_a_room_and_how_minutes_are_made():
                    "student edition", "130 words a minute"]:
         assert needed in text, needed
     assert "<!-- rehearsal-method -->" not in text
+
+
+def test_guide_names_the_notebooks_that_take_more_than_an_hour():
+    row = r"^\| \[(\d\d)_\w+\]\(.*?\) \| \d+ \| \d+ \| (\d+) \|$"
+    rows = re.findall(row, guide_text(), flags=re.M)
+    over = [number for number, minutes in rows if int(minutes) > 60]
+    words = {4: "Four", 5: "Five", 6: "Six", 7: "Seven", 8: "Eight"}
+    named = ", ".join(over[:-1]) + " and " + over[-1]
+    sentence = (f"**Shorter slots.** {words[len(over)]} notebooks ({named}) take more "
+                "than an hour to present.")
+    assert len(rows) == 9 and sentence in " ".join(guide_text().split())
