@@ -128,3 +128,9 @@ def test_command_writes_the_page(tmp_path):
 def test_no_autograded_notebooks_says_what_to_run(tmp_path):
     with pytest.raises(SystemExit, match="nbgrader autograde"):
         class_report.read_course(tmp_path)
+
+
+def test_readme_states_the_default_share():
+    readme = " ".join((class_report.ROOT / "README.md").read_text().split())
+    assert (f"made by at least {class_report.SHARE:.0%} of those who handed the "
+            "notebook in") in readme

@@ -34,6 +34,9 @@ REFERENCE = re.compile(r"(?:notebook (\d\d), )?(section|pitfall) (\d+)")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 CHECK_NAME = re.compile(r"check_(\w+)\(")
 PASSED, NOT_DONE, WRONG = "passed", "not done", "wrong"
+# A mistake is frequent when at least this share of the students who handed the
+# notebook in made it.
+SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -204,7 +207,7 @@ img { max-width: 100%; }
 """
 
 
-def page(summary, share=0.2, title="What the class got wrong"):
+def page(summary, share=SHARE, title="What the class got wrong"):
     """The report as one HTML page that needs nothing else."""
     rows = "".join(
         f"<tr><td>{nb}</td><td><code>{escape(name)}</code> ({escape(ex)})</td>"
@@ -258,9 +261,9 @@ def main(argv=None):
                         help="the page to write (default: COURSE/class_report.html)")
     parser.add_argument("--assignment", action="append", default=[],
                         help="only this assignment (repeat for more)")
-    parser.add_argument("--share", type=float, default=0.2,
+    parser.add_argument("--share", type=float, default=SHARE,
                         help="a mistake is frequent when at least this share of the "
-                             "students made it (default: 0.2)")
+                             f"students made it (default: {SHARE})")
     args = parser.parse_args(argv)
     summary = summarise(read_course(args.course, args.assignment))
     out = args.out or args.course / "class_report.html"
