@@ -98,6 +98,9 @@ def test_feedback_pages_load_nothing_from_outside(course):
         outside = [url for url in loaded if re.match(r"(https?:)?//", url)]
         assert outside == [], outside
         assert (folder / "mathjax" / "tex-svg.js").stat().st_size > 1_000_000
+        # Every figure described, by the **Figure.** cell under it in the notebook.
+        images = re.findall(r"<img\b[^>]*>", page)
+        assert images and all(re.search(r'alt="[^"]{20,}"', i) for i in images)
 
 
 def test_feedback_page_typesets_its_maths_offline(course, browser):

@@ -9,6 +9,7 @@ Each notebook of the course is one assignment, named after it (01_arrays, ...).
 """
 
 import os
+import re
 from pathlib import Path
 
 import nbgrader
@@ -38,11 +39,28 @@ class OfflineMathJax(Preprocessor):
         return nb, resources
 
 
+class FigureDescriptions(Preprocessor):
+    """A figure's alternative text: the **Figure.** description cell after it."""
+
+    enabled = Bool(True)
+
+    def preprocess(self, nb, resources):
+        for cell, after in zip(nb.cells, nb.cells[1:], strict=False):
+            outputs = cell.get("outputs", [])
+            figure = any("image/png" in o.get("data", {}) for o in outputs)
+            if figure and after.cell_type == "markdown" and after.source.startswith(
+                    "**Figure.** "):
+                text = after.source.removeprefix("**Figure.** ")
+                cell.metadata["alt"] = " ".join(re.sub(r"\*\*|`|\$", "", text).split())
+        return nb, resources
+
+
+c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor,
+                                    FigureDescriptions]
 # Feedback pages typeset their formulas with the MathJax copied beside them
 # (templates/feedback/mathjax.html.j2 loads mathjax/tex-svg.js), not from a CDN.
 if MATHJAX.exists():
-    c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor,
-                                        OfflineMathJax]
+    c.GenerateFeedback.preprocessors.append(OfflineMathJax)
     c.HTMLExporter.extra_template_basedirs = [
         str(HERE / "templates"),
         os.path.join(os.path.dirname(nbgrader.__file__), "server_extensions",
