@@ -13,7 +13,8 @@ matplotlib.use("Agg")
 LONGEST_FIRST = [
     "tests/test_site.py",  # 25: every page of the website, axe-core on each
     "tests/test_slides.py",  # 22: every deck, every slide measured
-    "tests/test_student_edition.py",  # 19: nbgrader generates and autogrades
+    "tests/test_nbgrader_course.py",  # nbgrader: generate, autograde 3, feedback
+    "tests/test_student_edition.py",  # 19: nbgrader generates every notebook
     "tests/test_live.py",  # 11: JupyterLab and RISE
     "notebooks/solutions/08_keras.ipynb",  # 9
     "tests/test_course_claims/test_08_keras.py",  # 6
