@@ -20,6 +20,7 @@ ASSIGNMENT = "02_products"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 # Exercise 2 answered with a mistake the course names: the product of the sums.
 SUM_TIMES_SUM = "def dot(a, b):\n    return sum(a) * sum(b)\n"
+HEADER = "**Course header.** Your name, then Run All before you hand this in."
 # Whatever a page loads: a src or href attribute, or a url() in its styles.
 LOADED = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)|url\(\s*["']?([^"')]+)""")
 
@@ -44,7 +45,11 @@ def submission(course, answers):
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
     out = tmp_path_factory.mktemp("course")
-    assert nbgrader_course.write_course(out, ["02"]) == [ASSIGNMENT]
+    header = nbformat.v4.new_notebook()
+    header.cells.append(nbformat.v4.new_markdown_cell(HEADER))
+    nbformat.write(header, out.parent / "header.ipynb")
+    assert nbgrader_course.write_course(
+        out, ["02"], header=out.parent / "header.ipynb") == [ASSIGNMENT]
     source = nbformat.read(out / "source" / ASSIGNMENT / NOTEBOOK, 4)
     solutions = {c.metadata["nbgrader"]["grade_id"]: solved(c) for c in source.cells
                  if c.metadata.get("nbgrader", {}).get("solution")}
@@ -62,7 +67,7 @@ def course(tmp_path_factory):
     return out
 
 
-def test_course_has_its_config_sources_without_notes_and_releases(course):
+def test_course_has_its_config_sources_without_notes_and_releases_with_header(course):
     assert (course / "nbgrader_config.py").exists()
     source = nbformat.read(course / "source" / ASSIGNMENT / NOTEBOOK, 4)
     course_notebook = nbformat.read(nbgrader_course.SOLUTIONS / NOTEBOOK, 4)
@@ -71,6 +76,8 @@ def test_course_has_its_config_sources_without_notes_and_releases(course):
     assert len(source.cells) == len(course_notebook.cells) - sum(
         map(is_speaker_notes, course_notebook.cells))
     released = (course / "release" / ASSIGNMENT / NOTEBOOK).read_text()
+    first = nbformat.reads(released, 4).cells[0]
+    assert first.source == HEADER  # the header, before the notebook's own cells
     assert "BEGIN SOLUTION" not in released
     assert "raise NotImplementedError()" in released
     assert "Speaker notes" not in released
