@@ -8,6 +8,7 @@ import nbformat
 import pytest
 
 from tools import class_report
+from tools.course import ROOT
 
 ROW = ("`to_column` returned shape (1, 3), a row: the new axis of length 1 came "
        "first (notebook 01, section 9).\n[mistake: 01.to_column.row]")
@@ -131,6 +132,6 @@ def test_no_autograded_notebooks_says_what_to_run(tmp_path):
 
 
 def test_readme_states_the_default_share():
-    readme = " ".join((class_report.ROOT / "README.md").read_text().split())
+    readme = " ".join((ROOT / "README.md").read_text().split())
     assert (f"made by at least {class_report.SHARE:.0%} of those who handed the "
             "notebook in") in readme

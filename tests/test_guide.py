@@ -2,17 +2,13 @@
 the ones the rehearsal model computes (tools/rehearse.py)."""
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools import rehearse, sessions
+from tools.course import NOTEBOOKS, ROOT
+
 GUIDE = ROOT / "GUIDE.md"
-NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
-# The tools are scripts, importing one another from their folder.
-sys.path.insert(0, str(ROOT / "tools"))
-import rehearse  # noqa: E402
 
 PARTS = ["Objectives", "Prerequisites", "Run live", "Misconceptions", "Pitfalls",
          "Exercises", "Questions"]
@@ -28,7 +24,7 @@ def test_readme_links_the_guide():
 
 def test_guide_timing_table_is_the_rehearsal_models():
     block = guide_text().split(rehearse.START)[1].split(rehearse.END)[0]
-    assert block.strip() == rehearse.table(), "run: python tools/rehearse.py --write"
+    assert block.strip() == rehearse.table(), "run: python -m tools.rehearse --write"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -38,7 +34,7 @@ def test_speaker_notes_times_are_the_rehearsal_models(path):
     for notes, minutes in timed:
         if notes is not None:
             assert f"**Time:** {minutes} min" in notes.source, (
-                f"{notes.get('id')}: run python tools/rehearse.py --write")
+                f"{notes.get('id')}: run python -m tools.rehearse --write")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -61,7 +57,6 @@ def test_guide_says_how_to_run_a_room_and_how_minutes_are_made():
 
 
 # The session plan (tools/sessions.py): its tables, its estimates and its counts.
-from tools import sessions  # noqa: E402
 
 NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight",
                 "nine"]

@@ -131,6 +131,10 @@ def test_class_report_counts_the_loop(course, tmp_path):
     assert counts == {"product_shape": (2, 0, 1), "dot": (1, 1, 1),
                       "weighted_sums": (1, 0, 2)}
     assert summary.students == 3
+    # The partial submission's product of the sums, as the check named it.
+    assert summary.mistakes == [
+        ("02.dot.sum_times_sum", ASSIGNMENT, "dot", 1,
+         "notebook 02, section 1 (1. The dot product of two vectors)")]
     out = tmp_path / "report.html"
     assert class_report.main([str(course), "--out", str(out)]) == 0
     assert "weighted_sums" in out.read_text(encoding="utf-8")

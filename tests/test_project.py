@@ -9,25 +9,16 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+from tools import lock
+from tools.course import NOTEBOOKS, ROOT
 
 
-def lock():
-    pins = {}
-    for line in (ROOT / "requirements" / "lock.txt").read_text().splitlines():
-        if line and not line.startswith("#"):
-            name, version = line.split("==")
-            pins[re.sub(r"[-_.]+", "-", name).lower()] = version
-    return pins
-
-
-def test_every_dependency_is_pinned_in_the_lock():
+def test_every_dependency_is_pinned_in_a_lock():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     wanted = list(project["dependencies"])
     for extra in project["optional-dependencies"].values():
         wanted += extra
-    pins = lock()
+    pins = {**lock.read(lock.LOCKS["student"]), **lock.read(lock.LOCKS["instructor"])}
     for requirement in wanted:
         name = re.split(r"[\[<>=!~ ]", requirement)[0]
         assert re.sub(r"[-_.]+", "-", name).lower() in pins, f"{name} is not pinned"

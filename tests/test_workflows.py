@@ -49,7 +49,6 @@ def test_ci_runs_the_readmes_commands():
     readme = (ROOT / "README.md").read_text()
     ci = (ROOT / ".github" / "workflows" / "ci.yml").read_text()
     assert "make test" in ci
-    for line in ("-m pip install -r requirements/lock.txt",
-                 "-m pip install --no-deps --no-build-isolation -e .",
+    for line in ("-m tools.setup_env --instructor",
                  "-m pytest -n auto --dist loadscope"):
         assert line in readme and line in ci, line

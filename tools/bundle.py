@@ -1,10 +1,11 @@
 """The offline bundle: the course and every pinned package, for a room without Wi-Fi.
 
-    python tools/bundle.py                      # `make bundle`: this platform
-    python tools/bundle.py --platform all       # and the other common platforms
+    python -m tools.bundle                      # `make bundle`: this platform
+    python -m tools.bundle --platform all       # and the other common platforms
 
 writes ``bundle/coursekit/``: the course as committed (``git archive HEAD``) and, in
-its ``wheelhouse/``, a wheel of every package of ``requirements/lock.txt``, and in
+its ``wheelhouse/``, a wheel of every package of both locks (``requirements/
+student.txt`` and ``instructor.txt``), and in
 its ``npm-cache/`` the pinned assets of the slides and the site (``package-lock.json``).
 Copy that folder to a USB stick. On a laptop with no network, inside the copied folder,
 ``make lab`` and ``make test`` install from ``wheelhouse/`` (``--no-index``) and
@@ -24,7 +25,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCK = ROOT / "requirements" / "lock.txt"
+LOCKS = [ROOT / "requirements" / "student.txt",
+         ROOT / "requirements" / "instructor.txt"]
 
 # pip's platform tags for the other common machines: Linux (Intel and ARM), macOS
 # (Apple silicon and Intel), Windows. The lock was resolved on Linux: packages that
@@ -40,6 +42,15 @@ OTHER_PLATFORMS = {
                      "macosx_11_0_x86_64", "macosx_10_9_universal2",
                      "macosx_11_0_universal2"],
     "windows-amd64": ["win_amd64"],
+}
+# What pip's environment markers see there: jaxlib has no wheel for macOS on Intel,
+# so the locks leave JAX out on that platform (as `make lab` does there).
+MARKER_ENVIRONMENTS = {
+    "linux-x86_64": {"sys_platform": "linux", "platform_machine": "x86_64"},
+    "linux-aarch64": {"sys_platform": "linux", "platform_machine": "aarch64"},
+    "macos-arm64": {"sys_platform": "darwin", "platform_machine": "arm64"},
+    "macos-x86_64": {"sys_platform": "darwin", "platform_machine": "x86_64"},
+    "windows-amd64": {"sys_platform": "win32", "platform_machine": "AMD64"},
 }
 # What those platforms need beyond the lock (found from the pinned packages'
 # requirements whose markers name the platform): Jupyter's terminals on Windows
@@ -60,7 +71,7 @@ def download(wheelhouse, platform):
     Returns what could not be had: empty when the platform is complete.
     """
     if platform == "this":
-        result = pip_download(wheelhouse, "-r", str(LOCK))
+        result = pip_download(wheelhouse, *[a for lock in LOCKS for a in ("-r", lock)])
         return [] if result.returncode == 0 else [result.stderr.strip()[-300:]]
     tags = [arg for tag in OTHER_PLATFORMS[platform] for arg in ("--platform", tag)]
     # The lock was resolved on this Python: its Requires-Python checks, with its
@@ -69,21 +80,37 @@ def download(wheelhouse, platform):
     abi = f"cp{sys.version_info.major}{sys.version_info.minor}"
     target = ["--only-binary=:all:", "--python-version", version, "--implementation",
               "cp", "--abi", abi, "--abi", "abi3", "--abi", "none", *tags]
-    result = pip_download(wheelhouse, *target, "--no-deps", "-r", str(LOCK),
-                          *PLATFORM_ONLY.get(platform, []))
+    wanted = [*pins(platform), *PLATFORM_ONLY.get(platform, [])]
+    result = pip_download(wheelhouse, *target, "--no-deps", *wanted)
     if result.returncode == 0:
         return []
     # Some pin has no wheel there: fetch the others one by one, name the missing.
     missing = []
-    for pin in [*pins(), *PLATFORM_ONLY.get(platform, [])]:
+    for pin in wanted:
         if pip_download(wheelhouse, *target, "--no-deps", pin).returncode != 0:
             missing.append(pin)
     return missing
 
 
-def pins():
-    return [line.strip() for line in LOCK.read_text().splitlines()
-            if line.strip() and not line.startswith("#")]
+def pins(platform):
+    """The pins of both locks whose environment marker holds on ``platform``."""
+    found = []
+    for lock in LOCKS:
+        for line in lock.read_text().splitlines():
+            pin, _, marker = line.partition(";")
+            if pin.strip() and not line.startswith("#") and (
+                    not marker or applies(marker, platform)):
+                found.append(pin.strip())
+    return found
+
+
+def applies(marker, platform):
+    """Whether an environment marker such as ``sys_platform != "darwin"`` holds."""
+    try:
+        from packaging.markers import Marker
+    except ImportError:  # a Python without packaging: pip's own copy
+        from pip._vendor.packaging.markers import Marker
+    return Marker(marker.strip()).evaluate(MARKER_ENVIRONMENTS[platform])
 
 
 def export_course(target):

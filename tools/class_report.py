@@ -26,8 +26,8 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
-SOLUTIONS = ROOT / "notebooks" / "solutions"
+from tools.course import SOLUTIONS
+
 MISTAKE = re.compile(r"^\[mistake: ([^\]\s]+)\]\s*$", re.M)
 # "notebook 01, section 6", "notebook 06, pitfall 2", or "section 4" alone.
 REFERENCE = re.compile(r"(?:notebook (\d\d), )?(section|pitfall) (\d+)")

@@ -1,12 +1,13 @@
 """The drift job: does the course still run on the newest releases of what it uses?
 
-The lock (requirements/lock.txt) keeps every output stable; it also hides the day a
-new NumPy, pandas, scikit-learn, matplotlib or Keras breaks a notebook. This builds a
-throwaway environment with the newest releases of coursekit's direct dependencies (no
-lock), runs the unit tests and every notebook, and reports per notebook how many
-stored outputs would change under strict comparison, with the first difference.
+The locks (requirements/student.txt, instructor.txt) keep every output stable; they
+also hide the day a new NumPy, pandas, scikit-learn, matplotlib or Keras breaks a
+notebook. This builds a throwaway environment with the newest releases of coursekit's
+direct dependencies (no lock), runs the unit tests and every notebook, and reports
+per notebook how many stored outputs would change under strict comparison, with the
+first difference.
 
-    python tools/drift.py            # `make drift`; needs the network to install
+    python -m tools.drift            # `make drift`; needs the network to install
 
 It exits non-zero only when something fails to run: a unit test, or a notebook cell
 (nbval's lax mode). Changed outputs are reported, not failures: they are what to
@@ -22,8 +23,9 @@ import sys
 import tomllib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+from tools.course import NOTEBOOKS, ROOT
+from tools.setup_env import program
+
 THREADS = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
@@ -36,23 +38,21 @@ def direct_dependencies():
 
 
 def build(venv):
-    """A fresh environment with the newest coursekit dependencies, no lock."""
+    """A fresh environment with the newest coursekit dependencies, no lock.
+
+    Built by the course's one recipe (tools/setup_env.py) without its locks, so that
+    it is set up as `make` sets up .venv (the kernel, nbgrader's menus off, the
+    JupyterLab settings the tests check).
+    """
     shutil.rmtree(venv, ignore_errors=True)
-    subprocess.run([sys.executable, "-m", "venv", venv], check=True)
-    python = venv / "bin" / "python"
-    pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "--upgrade", "pip", "setuptools"], check=True)
-    subprocess.run([*pip, "-e", f"{ROOT}[course,test,publish]"], check=True)
-    subprocess.run([python, "-m", "ipykernel", "install", "--sys-prefix",
-                    "--name", "python3"], check=True, capture_output=True)
-    # As `make` sets up .venv: nbgrader's menus off (the tests check it).
-    subprocess.run(["make", "-C", ROOT, "--no-print-directory", "_nbgrader-off",
-                    f"BIN={venv / 'bin'}"], check=True, capture_output=True)
-    return python
+    subprocess.run([sys.executable, "-m", "tools.setup_env", "--instructor",
+                    "--unlocked", "--venv", venv], cwd=ROOT, check=True)
+    return program(venv, "python")
 
 
 def pytest(python, venv, *args):
-    env = dict(os.environ, **THREADS, JUPYTER_PATH=str(venv / "share" / "jupyter"))
+    env = dict(os.environ, **THREADS, JUPYTER_PATH=str(venv / "share" / "jupyter"),
+               COURSEKIT_DRIFT="1")  # tests of the locks' exact versions skip
     env.pop("MPLBACKEND", None)
     return subprocess.run(
         [python, "-m", "pytest", "-o", "addopts=", "-p", "no:cacheprovider",
@@ -92,7 +92,7 @@ def main(argv=None):
     parser.add_argument("--reuse", action="store_true",
                         help="reuse --venv as it is instead of building it anew")
     args = parser.parse_args(argv)
-    python = args.venv / "bin" / "python" if args.reuse else build(args.venv)
+    python = program(args.venv, "python") if args.reuse else build(args.venv)
     print("Newest releases installed:\n" + versions(python) + "\n")
 
     broken = False

@@ -28,10 +28,9 @@ from pathlib import Path
 
 import nbformat
 
+from tools.course import NOTEBOOKS, ROOT, SOLUTIONS
 from tools.student_edition import is_speaker_notes, nbgrader
 
-ROOT = Path(__file__).resolve().parent.parent
-SOLUTIONS = ROOT / "notebooks" / "solutions"
 TEMPLATE = ROOT / "jupyter" / "nbgrader"
 MATHJAX = ROOT / "node_modules" / "mathjax3" / "es5" / "tex-svg.js"
 DEFAULT_OUT = ROOT / "build" / "course"
@@ -39,7 +38,7 @@ DEFAULT_OUT = ROOT / "build" / "course"
 
 def course_notebooks(numbers=()):
     """The course notebooks in order, or those whose number is in ``numbers``."""
-    paths = sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb"))
+    paths = NOTEBOOKS
     if numbers:
         wanted = {f"{int(n):02d}" for n in numbers}
         paths = [p for p in paths if p.name[:2] in wanted]

@@ -39,8 +39,8 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
-SOLUTIONS = ROOT / "notebooks" / "solutions"
+from tools.course import NOTEBOOKS, ROOT, slide_type
+
 GUIDE = ROOT / "GUIDE.md"
 SESSION, BREAK, QUESTIONS = 90, 10, 10
 READ_WORDS_PER_MINUTE, STATEMENT_MINUTES, CHECK_RUNS, CHECK_MINUTES = 100, 2, 2, 1
@@ -54,11 +54,7 @@ BLOCKS = {"sessions": ("<!-- sessions:start -->", "<!-- sessions:end -->"),
           "exercises": ("<!-- exercise-minutes:start -->",
                         "<!-- exercise-minutes:end -->")}
 # "Estimated 7 min" in a notebook's **Exercises.** part of the guide.
-ESTIMATE = re.compile(r"Estimated(\s+)\d+(\s+)min\b")
-
-
-def notebooks():
-    return sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb"))
+ESTIMATE = re.compile(r"Estimated(\s+)\d+(?:–\d+)?(\s+)min\b")
 
 
 @functools.cache
@@ -85,7 +81,7 @@ def statements(code):
 
 
 def is_notes(cell):
-    return cell.metadata.get("slideshow", {}).get("slide_type") == "notes"
+    return slide_type(cell) == "notes"
 
 
 @dataclass(frozen=True)
@@ -174,7 +170,7 @@ def plan():
     """The course as 90-minute sessions, in order."""
     teaching = SESSION - BREAK - QUESTIONS
     sessions = [Session()]
-    for path in notebooks():
+    for path in NOTEBOOKS:
         number = path.name[:2]
         if sessions[-1].used and teaching - sessions[-1].used < LEAST_START:
             sessions.append(Session())
@@ -231,7 +227,7 @@ def sessions_table():
 
 
 def all_exercises():
-    return [e for path in notebooks() for e in facts(path)[1]]
+    return [e for path in NOTEBOOKS for e in facts(path)[1]]
 
 
 def exercises_table():

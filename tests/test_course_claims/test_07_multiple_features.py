@@ -14,6 +14,7 @@ from sklearn.model_selection import KFold, train_test_split
 from sklearn.preprocessing import StandardScaler
 
 import coursekit as ck
+from tests.helpers import diabetes_split
 
 COLUMNS = ["age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"]
 
@@ -46,12 +47,7 @@ def neuron_start(n_features, seed=0):
 
 @pytest.fixture(scope="module")
 def split():
-    X, y = ck.datasets.load_diabetes()
-    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2,
-                                                        random_state=0)
-    scaler = StandardScaler().fit(X_train)
-    return (X_train.to_numpy(), scaler.transform(X_train), y_train.to_numpy(),
-            scaler.transform(X_test), y_test.to_numpy())
+    return diabetes_split()
 
 
 @pytest.fixture(scope="module")

@@ -15,10 +15,9 @@ import warnings  # noqa: E402
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from sklearn.model_selection import train_test_split  # noqa: E402
-from sklearn.preprocessing import StandardScaler  # noqa: E402
 
 import coursekit as ck  # noqa: E402
+from tests.helpers import diabetes_split  # noqa: E402
 
 # Keras 3.15 calls np.array(variable, copy=False) on its own variables, which NumPy 2
 # deprecates; the warning is Keras' and says nothing about the numbers asserted here.
@@ -58,13 +57,10 @@ def least_squares(A, y):
 
 @pytest.fixture(scope="module")
 def split():
-    X, y = ck.datasets.load_diabetes()
-    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2,
-                                                        random_state=0)
-    scaler = StandardScaler().fit(X_train)
-    A_train = np.c_[scaler.transform(X_train), np.ones(len(X_train))]
-    A_test = np.c_[scaler.transform(X_test), np.ones(len(X_test))]
-    return A_train, y_train.to_numpy(), A_test, y_test.to_numpy()
+    _, X_train, y_train, X_test, y_test = diabetes_split()
+    A_train = np.c_[X_train, np.ones(len(X_train))]
+    A_test = np.c_[X_test, np.ones(len(X_test))]
+    return A_train, y_train, A_test, y_test
 
 
 def test_08_keras_3_refuses_lr_and_warns_about_input_shape():
