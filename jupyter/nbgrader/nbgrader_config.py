@@ -26,7 +26,7 @@ c.CourseDirectory.course_id = "coursekit"
 
 # A header notebook put before every released notebook, when there is one.
 if (HERE / "header.ipynb").exists():
-    c.GenerateAssignment.header = str(HERE / "header.ipynb")
+    c.IncludeHeaderFooter.header = str(HERE / "header.ipynb")
 
 
 class OfflineMathJax(Preprocessor):
