@@ -221,3 +221,29 @@ def test_08_the_slowest_direction_mixes_several_weights(split):
     slowest = np.abs(eigenvectors[:, 0])  # age sex bmi bp s1 s2 s3 s4 s5 s6
     assert slowest[[4, 5, 6, 7, 8]].min() > 0.1  # s1 to s5
     assert slowest[[0, 1, 2, 3, 9]].max() < 0.02
+
+
+def test_08_adam_moves_a_parameter_typically_not_at_most_about_its_rate(split):
+    A, y, _, _ = split
+    rate = 0.5
+    model = keras_neuron(start_weights(), keras.optimizers.Adam(learning_rate=rate))
+    path = [start_weights()]
+    record = keras.callbacks.LambdaCallback(
+        on_epoch_end=lambda epoch, logs: path.append(params(model)))
+    model.fit(A[:, :-1], y, batch_size=len(A), epochs=EPOCHS, shuffle=False, verbose=0,
+              callbacks=[record])
+    steps = np.abs(np.diff(np.array(path), axis=0)) / rate
+    # the bias, whose gradient only shrinks on its way to 151.6, never beats the rate
+    assert steps[:, -1].max() < 1 + 1e-4
+    assert np.median(steps[:, -1]) > 0.9
+    # but a weight whose gradient grows for a while does: about 7% more, once
+    assert 1.05 < steps[:, :-1].max() < 1.1
+    assert (steps[:, :-1] > 1 + 1e-4).sum() >= 1
+
+
+def test_08_a_one_row_batch_because_353_leaves_1_not_because_it_is_prime():
+    assert 353 % 32 == 1  # what matters: the last batch of every epoch holds one row
+    # a prime count with another remainder leaves a large last batch ...
+    assert 349 % 32 == 29 and not [b for b in range(2, 349) if 349 % b == 0]
+    # ... and a count with divisors can leave one row just the same
+    assert 385 % 32 == 1 and 385 == 5 * 7 * 11
