@@ -1,10 +1,8 @@
 """The student edition: made by nbgrader from the course, current, and it runs.
 
-And the course's notebooks work as nbgrader source notebooks for an instructor:
-generated, submitted and autograded in a throwaway course directory.
+(The instructor's nbgrader loop, autograding included: tests/test_nbgrader_course.py.)
 """
 
-import shutil
 from pathlib import Path
 
 import nbformat
@@ -25,8 +23,8 @@ def errors(cell):
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    """nbgrader's course directory after generating every notebook (one nbgrader run
-    for both tests that need it), and the names of the stale student notebooks."""
+    """nbgrader's course directory after generating every notebook, and the names of
+    the stale student notebooks."""
     course = tmp_path_factory.mktemp("course")
     return course, student_edition.stale(course=course)
 
@@ -102,27 +100,6 @@ def test_every_check_says_not_done_until_the_learner_writes_the_code():
             [error] = errors(cell)
             assert error["ename"] == "NotDoneYet", (name, cell.source, error)
             assert "Not done yet" in error["evalue"]
-
-
-def test_nbgrader_generates_and_autogrades_a_course_notebook(generated):
-    """Solutions score full points, the stubs score zero."""
-    from nbgrader.api import Gradebook
-
-    course, source = generated[0], SOLUTIONS[0]
-    assignment = student_edition.ASSIGNMENT
-    released = course / "release" / assignment / source.name
-    for student, notebook in [("solver", source), ("starter", released)]:
-        (course / "submitted" / student / assignment).mkdir(parents=True)
-        shutil.copy(notebook, course / "submitted" / student / assignment / source.name)
-    # The other notebooks are not submitted: nbgrader grades them as missing.
-    student_edition.nbgrader(course, "autograde", assignment, "--create")
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        solver, starter = (
-            gradebook.find_submission_notebook(source.stem, assignment, who)
-            for who in ("solver", "starter"))
-        assert solver.max_score >= 3
-        assert solver.score == solver.max_score
-        assert starter.score == 0
 
 
 def test_students_get_no_nbgrader_menus_in_the_course_environment():
