@@ -81,7 +81,7 @@ def rate(X, scale=2.0):
 
 
 def unsorted_rate(X):
-    """2 / the first eigenvalue np.linalg.eigvals gives, which need not be the largest."""
+    """2 / the first of np.linalg.eigvals' eigenvalues, not always the largest."""
     A = np.column_stack([X, np.ones(len(X))])
     with np.errstate(divide="ignore"):  # one sample: the first may be 0
         return 2 / np.real(np.linalg.eigvals(2 / len(X) * A.T @ A)[0])
