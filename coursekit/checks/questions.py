@@ -55,6 +55,97 @@ QUESTIONS = {
             "d": ("column_vector", "01.9", "(3, 1) is a column vector of 3 means; the "
                   "mean removes axis 0 and leaves a 1-D array"),
         }),
+    "03.q1": Question(
+        "c", "03.2", "(3,) becomes (1, 3) by rule 1; then 2 and 1 give 2, 1 and 3 "
+        "give 3.",
+        options=("a", "b", "c", "d"),  # (2, 1), (3, 2), (2, 3), an error
+        wrong={
+            "a": ("first_shape", "03.2", "(2, 1) is only the first array's shape; the "
+                  "second array has length 3 along the last axis, and a length 1 "
+                  "stretches to the other array's length (rule 3)"),
+            "b": ("from_the_left", "03.2", "that lines the shapes up from the left; "
+                  "NumPy compares them from the right, after rule 1 has put a 1 in "
+                  "front of the shorter one"),
+            "d": ("one_is_incompatible", "03.2", "lengths that differ are compatible "
+                  "when one of them is 1 (rule 2); only two different lengths, neither "
+                  "of them 1, raise an error"),
+        }),
+    "03.q2": Question(
+        "c", "03.4", "the right MSE pairs prediction i with target i, so a shuffle "
+        "changes its errors; the wrong one pairs every target with every prediction, "
+        "whatever their order.",
+        options=("a", "b", "c", "d"),
+        wrong={
+            "a": ("both_change", "03.4", "the (n, n) matrix holds every target minus "
+                  "every prediction: a shuffle only reorders its rows, and a mean does "
+                  "not depend on the order of what it averages"),
+            "b": ("wrong_one_changes", "03.4", "the (n, n) matrix already pairs every "
+                  "target with every prediction, so reordering the predictions gives "
+                  "it no new pair and takes none away"),
+            "d": ("order_does_not_matter", "03.4", "the right MSE squares y[i] - "
+                  "y_pred[i], one error per point: after a shuffle each target meets "
+                  "another prediction, and the errors are no longer the same"),
+        }),
+    "03.q3": Question(
+        "d", "03.5", "the (2,) totals become a (1, 2) row, compatible with (2, 2): "
+        "column j is divided by the total of row j, without an error.",
+        options=("a", "b", "c", "d"),
+        wrong={
+            "a": ("square_fails_too", "03.5", "compare (2, 2) with (2,) by the rules: "
+                  "(3, 2) / (3,) failed because 2 and 3 differ, but here the last "
+                  "lengths are equal"),
+            "b": ("row_totals_as_column", "03.5", "each row by its own total needs the "
+                  "totals as a (2, 1) column, and sum(axis=1) without keepdims=True "
+                  "returns shape (2,), which rule 1 lines up with the last axis"),
+            "c": ("row_called_column", "03.5", "sum(axis=1) adds along each row: it "
+                  "gives the totals of the rows, not of the columns (that would be "
+                  "axis=0)"),
+        }),
+    "04.q1": Question(
+        "b", "04.4", "every residual r becomes r - 10, and the mean of (r - 10)² is "
+        "the MSE - 20 mean(r) + 100, where the mean residual of OLS is 0.",
+        options=("a", "b", "c", "d"),
+        wrong={
+            "a": ("unsquared", "04.3", "the MSE is a mean of squares, in the units of "
+                  "y squared: expand (r - 10)², with r a residual, and average it over "
+                  "the points"),
+            "c": ("derivative", "04.3", "2 × 10 is only one part of how a square "
+                  "changes: (r - 10)² - r² = -20r + 100; average that over the "
+                  "points"),
+            "d": ("some_shrink", "04.4", "the squares that shrink and those that grow "
+                  "do not cancel out: expand (r - 10)² = r² - 20r + 100, average it, "
+                  "and ask what the residuals of OLS average to"),
+        }),
+    "04.q2": Question(
+        "a", "04.4", "the row of ones of the normal equations says that the residuals "
+        "of the least-squares line sum to zero.",
+        options=("a", "b", "c", "d"),
+        wrong={
+            "b": ("more_above", "04.4", "least squares does not count the points above "
+                  "and below the line; the first normal equation, the row of ones of "
+                  "Aᵀ(y - Aβ) = 0, says what the residuals sum to"),
+            "c": ("true_line", "04.4", "the residuals of the true line are the noise, "
+                  "whose mean over 100 draws is not exactly zero; it is the normal "
+                  "equations that fix the residuals of the least-squares line"),
+            "d": ("intercept", "04.4", "the intercept is a coefficient of the line; "
+                  "the residuals are the gaps y - ŷ, and the row of ones of the normal "
+                  "equations says what their sum is"),
+        }),
+    "04.q3": Question(
+        "c", "04.5", "the intercept is the height of the line where x_scaled = 0, "
+        "that is at the mean of x, and the least-squares line passes through the point "
+        "of means.",
+        options=("a", "b", "c", "d"),
+        wrong={
+            "a": ("same_intercept", "04.5", "the line is the same, but its intercept "
+                  "is its height where the feature is 0, and x_scaled = 0 is where x "
+                  "is at its mean, not where x = 0"),
+            "b": ("zero", "04.5", "x_scaled has mean 0, but the intercept is a height "
+                  "on the scale of y: the line's value where x_scaled = 0"),
+            "d": ("slope", "04.5", "the slope times the standard deviation of x is how "
+                  "the slope changes, per standard deviation of x instead of per unit "
+                  "of x; the intercept is a height of the line"),
+        }),
 }
 
 
