@@ -51,7 +51,7 @@ def test_a_right_function_is_the_learners(yours, capsys):
 
 
 def test_the_stub_gets_the_courses_function_and_one_line(capsys):
-    assert ck.checks.yours_or_ours("f", stub, ours, CASES) is ours
+    assert ck.checks.yours_or_ours("f", stub, ours, CASES) is not stub
     [line] = capsys.readouterr().out.splitlines()
     assert "`f` is not written yet" in line and "course's own" in line
 
@@ -59,7 +59,8 @@ def test_the_stub_gets_the_courses_function_and_one_line(capsys):
 @pytest.mark.parametrize("yours", [wrong_value, wrong_shape, crashes,
                                    returns_one_value, None, "f"])
 def test_a_wrong_function_gets_the_courses_function(yours, capsys):
-    assert ck.checks.yours_or_ours("f", yours, ours, CASES) is ours
+    theirs = ck.checks.yours_or_ours("f", yours, ours, CASES)
+    assert theirs.course_own and theirs(*CASES[0][0])[1] == ours(*CASES[0][0])[1]
     [line] = capsys.readouterr().out.splitlines()
     assert "does not give the right results yet" in line and "course's own" in line
 
@@ -67,7 +68,7 @@ def test_a_wrong_function_gets_the_courses_function(yours, capsys):
 def test_cases_may_be_bare_argument_tuples(capsys):
     bare = [args for args, _ in CASES]
     assert ck.checks.yours_or_ours("f", right, ours, bare) is right
-    assert ck.checks.yours_or_ours("f", wrong_value, ours, bare) is ours
+    assert ck.checks.yours_or_ours("f", wrong_value, ours, bare).course_own
 
 
 def test_nan_is_never_right(capsys):
@@ -77,4 +78,19 @@ def test_nan_is_never_right(capsys):
     def ours_nan(X, w):  # even where the reference itself is nan
         return X @ w * np.nan, float(w.sum())
 
-    assert ck.checks.yours_or_ours("f", nan, ours_nan, CASES) is ours_nan
+    assert ck.checks.yours_or_ours("f", nan, ours_nan, CASES).course_own
+
+
+def test_run_again_the_cell_does_not_call_the_courses_function_yours(capsys):
+    """The cell rebinds the learner's name: run a second time, it must not say that
+    the course's function is the learner's, nor may a check pass on it."""
+    f = ck.checks.yours_or_ours("f", stub, ours, CASES)
+    capsys.readouterr()
+    assert ck.checks.yours_or_ours("f", f, ours, CASES) is f
+    [line] = capsys.readouterr().out.splitlines()
+    assert "still the course's own" in line and "gives the right results" not in line
+    gradients = ck.checks.yours_or_ours(
+        "gradients", stub, ck.checks.training.gradients,
+        ck.checks.training.GRADIENTS.cases())
+    with pytest.raises(ck.checks.NotDoneYet, match="course's own"):
+        ck.checks.check_gradients_and_update(gradients, ck.checks.training.update)

@@ -10,9 +10,13 @@ a function that works::
 
 :func:`yours_or_ours` tries the learner's function on the check's cases and returns it
 when it gives the course's results on every one of them, and the course's own function
-otherwise, printing one line that says which the cells below use.
+otherwise, printing one line that says which the cells below use. The course's function
+comes back marked (``course_own``): run again, the cell says the name still holds the
+course's function instead of calling it the learner's, and a check given it says so
+too.
 """
 
+import functools
 import warnings
 
 import numpy as np
@@ -25,6 +29,8 @@ NOT_WRITTEN = ("Your `{name}` is not written yet, so the cells below use the cou
 NOT_RIGHT = ("Your `{name}` does not give the right results yet, so the cells below "
              "use the course's own. Its check says what to look at; once it passes, "
              "run this cell again.")
+AGAIN = ("`{name}` is still the course's own, from an earlier run of this cell: to use "
+         "yours, run your cell above and its check, then this cell again.")
 
 
 def yours_or_ours(name, yours, ours, cases, *, rtol=1e-7, atol=1e-9):
@@ -49,12 +55,25 @@ def yours_or_ours(name, yours, ours, cases, *, rtol=1e-7, atol=1e-9):
     Returns
     -------
     callable
-        ``yours`` or ``ours``.
+        ``yours``, or ``ours`` marked with ``course_own = True``.
     """
+    if getattr(yours, "course_own", False):  # this cell ran before and fell back
+        print(AGAIN.format(name=name))
+        return yours
     verdict = _verdict(yours, ours, cases, rtol=rtol, atol=atol)
     print({"yours": YOURS, "stub": NOT_WRITTEN, "wrong": NOT_RIGHT}[verdict]
           .format(name=name))
-    return yours if verdict == "yours" else ours
+    return yours if verdict == "yours" else _marked(ours)
+
+
+def _marked(ours):
+    """``ours``, marked as the course's own function."""
+    @functools.wraps(ours)
+    def course_own(*args, **kwargs):
+        return ours(*args, **kwargs)
+
+    course_own.course_own = True
+    return course_own
 
 
 def _verdict(yours, ours, cases, *, rtol, atol):
