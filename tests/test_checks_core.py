@@ -130,7 +130,8 @@ def test_every_section_a_message_names_is_a_heading_of_its_notebook():
     named = {section for section, _ in MESSAGES.values()}
     named |= {section for rows in QUESTIONS.values() for _, _, section, _ in rows}
     text = " ".join(message for _, message in MESSAGES.values())
-    named |= {f"{a}.{b}" for a, b in re.findall(r"notebook (\d\d), section (\d+)", text)}
+    named |= {f"{a}.{b}"
+              for a, b in re.findall(r"notebook (\d\d), section (\d+)", text)}
     assert not sorted(named - headings()), "sections no notebook heading matches"
 
 

@@ -185,13 +185,15 @@ def close(got, expected, rtol=1e-7, atol=1e-9):
 def rounded(got, expected):
     """Whether ``got`` is ``expected`` rounded, to decimals or significant digits."""
     got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
-    scale = 1e-2 * np.abs(expected).max(initial=0)
-    if not close(got, expected, rtol=1e-2, atol=scale) or close(got, expected):
+    if got.shape != expected.shape or close(got, expected):
         return False
+    # Rounded to k decimals or k + 1 significant digits, keeping at least two.
     digits = np.floor(np.log10(np.abs(np.where(expected == 0, 1, expected))))
-    return any(np.allclose(got, candidate, rtol=1e-12, atol=0) for k in range(13)
-               for candidate in (np.round(expected, k),
-                                 np.round(expected / 10**digits, k) * 10**digits))
+    candidates = [np.round(expected, k) for k in range(max(int(1 - digits.max()), 0),
+                                                         13)]
+    candidates += [np.round(expected / 10**digits, k) * 10**digits
+                   for k in range(1, 13)]
+    return any(np.allclose(got, c, rtol=1e-12, atol=0) for c in candidates)
 
 
 def _parts(exercise, value):
@@ -321,6 +323,7 @@ def shape_answer(answer, name, example):
     if isinstance(answer, str) or np.ndim(answer) > 1 or not all(
             isinstance(n, numbers.Real) and not isinstance(n, bool | np.bool_)
             and float(n).is_integer() for n in items):
-        raise CheckFailed(f"`{name}` is {answer!r}, not a shape: write the shape as a "
+        what = "text" if isinstance(answer, str) else repr(answer)
+        raise CheckFailed(f"`{name}` is {what}, not a shape: write the shape as a "
                           f"tuple of whole numbers, such as {example}.")
     return np.array(items, dtype=float)

@@ -34,6 +34,7 @@ SLOPE = Exercise(
     "04.slope_10k", "slope_10k", function=False, rtol=1e-6,
     reference=lambda: _slope(),
     mistakes=[
+        Mistake("true_slope", wrong=lambda: 8.0),
         Mistake("through_origin", wrong=lambda: _slope(intercept=False)),
         Mistake("standardised", wrong=lambda: _slope(scale="std")),
         Mistake("old_points", wrong=lambda: _slope(n=100, seed=0)),
