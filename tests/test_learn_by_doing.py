@@ -152,7 +152,10 @@ def autograded(tmp_path_factory):
     student_edition.nbgrader(course, "generate_assignment", assignment)
     shutil.copytree(course / "release" / assignment,
                     course / "submitted" / "starter" / assignment)
-    student_edition.nbgrader(course, "autograde", assignment, "--create")
+    # nbgrader stops a cell after 30 s by default: on a busy machine the imports of
+    # 06 or 09 take longer, and every cell after them would then fail for that alone.
+    student_edition.nbgrader(course, "autograde", assignment, "--create",
+                             "--Execute.timeout=300")
     scores = {}
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         for path in LEARN:
@@ -184,9 +187,10 @@ def test_the_lesson_runs_on_after_every_unfinished_exercise(autograded, path):
     assert failed and set(failed) <= allowed, [ran.cells[i].source for i in failed
                                                if i not in allowed]
     for i in inline_exercises(ran):
-        [output] = ran.cells[i + 2].outputs
-        assert "is not written yet, so the cells below use the course's own" in (
-            output["text"])
+        # One print may reach the notebook as several stream outputs (the kernel
+        # flushes on a timer): read them together.
+        text = "".join(o.get("text", "") for o in ran.cells[i + 2].outputs)
+        assert "is not written yet, so the cells below use the course's own" in text
     last = [c for c in ran.cells
             if c.cell_type == "code" and "nbgrader" not in c.metadata]
     assert last[-1].execution_count is not None
