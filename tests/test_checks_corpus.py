@@ -111,6 +111,30 @@ def counts(y, p, t, flip=False):
             np.sum(pred & actual)]
 
 
+def lin_grads(X, y, w, b, scale=None, sign=1.0, h=None, y_flat=False):
+    """06's gradients (y an (n, 1) column); h: forward finite differences."""
+    if h:
+        loss = lambda w, b: np.mean((X @ w + b - y) ** 2)  # noqa: E731
+        return (np.array([[(loss(w + h * e[:, None], b) - loss(w, b)) / h]
+                          for e in np.eye(len(w))]), (loss(w, b + h) - loss(w, b)) / h)
+    d = sign * (X @ w + b - (y.ravel() if y_flat else y))
+    scale = 2 / len(X) if scale is None else scale
+    return scale * X.T @ d, scale * d.sum()
+
+
+def step(w, b, gw, gb, r):
+    return w - r * gw, b - r * gb
+
+
+def fit(X, y, r, epochs, grad=log_grad, bias=True, start=0):
+    """09's train_classifier: full-batch steps from zeros with ``grad``."""
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(start, epochs):
+        gw, gb = grad(X, y, w, b)
+        w, b = w - r * gw, b - r * gb * bias
+    return w, b
+
+
 def dot_sum(a, b):
     return np.sum(a * b)
 
@@ -337,6 +361,30 @@ CORPUS = {
         (lambda X, y, w, b: grads(X, y, w, 0.0), "06.sigmoid_gradients.no_bias"),
         (lambda X, y, w, b: (grads(X, y, w, b)[0], 0.0), None),
     ],
+    "check_gradients_and_update": [
+        ((lambda *a: lin_grads(*a, scale=1 / len(a[0])), step),
+         "06.gradients.missing_two"),
+        ((lambda *a: lin_grads(*a, scale=2.0), step), "06.gradients.missing_mean"),
+        ((lambda *a: lin_grads(*a, sign=-1.0), step), "06.gradients.sign"),
+        ((lambda X, y, w, b: lin_grads(X, y, w, 0.0), step), "06.gradients.no_bias"),
+        ((lambda *a: (lin_grads(*a)[0].T, lin_grads(*a)[1]), step),
+         "06.gradients.row"),
+        ((lambda *a: (lin_grads(*a)[0].ravel(), lin_grads(*a)[1]), step),
+         "06.gradients.flat"),
+        ((lambda X, y, w, b: (lin_grads(X, y, w, b)[0], 2 / len(X) * (X @ w + b - y)),
+          step), "06.gradients.bias_per_sample"),
+        ((lambda *a: lin_grads(*a, y_flat=True), step), "06.gradients.broadcast"),
+        ((lambda *a: lin_grads(*a, h=1e-6), step), "06.gradients.near_miss"),
+        ((lambda *a: tuple(np.round(g, 3) for g in lin_grads(*a)), step),
+         "06.gradients.rounded"),
+        ((lin_grads, lambda w, b, gw, gb, r: (w + r * gw, b + r * gb)),
+         "06.update.uphill"),
+        ((lin_grads, lambda w, b, gw, gb, r: (w - gw, b - gb)), "06.update.no_rate"),
+        ((lin_grads, lambda w, b, gw, gb, r: (w - r * gw, b)),
+         "06.update.bias_not_updated"),
+        ((lin_grads, lambda *a: step(*a)[::-1]), "06.update.swapped"),
+        ((lin_grads, lambda w, b, gw, gb, r: (w - r * gw, b - r * gw.sum())), None),
+    ],
     "check_train_full_batch": [
         (lambda *a: train(*a, bias_step=lambda d, n: d.mean()),
          "06.train_full_batch.bias_no_two"),
@@ -479,6 +527,23 @@ CORPUS = {
         (lambda y, p, t: (0, 0, 0, 0), "09.confusion_counts.total"),
         (lambda y, p, t: counts(y, p, t)[:3], None),
     ],
+    "check_train_classifier": [
+        (lambda X, y, r, e: fit(X, y, r, e, start=1),
+         "09.train_classifier.epoch_too_few"),
+        (lambda X, y, r, e: fit(X, y, r, e + 1), "09.train_classifier.epoch_too_many"),
+        (lambda X, y, r, e: fit(X, y, -r, e), "09.train_classifier.uphill"),
+        (lambda X, y, r, e: fit(X, y, r, e, bias=False),
+         "09.train_classifier.bias_not_updated"),
+        (lambda X, y, r, e: fit(X, y, r, e, grad=lambda *a: log_grad(
+            *a, factor=lambda p: 2 * p * (1 - p))), "09.train_classifier.mse_gradient"),
+        (lambda *a: fit(*a)[::-1], "09.train_classifier.bias_first"),
+        (lambda X, y, r, e: fit(X, y, r, e, grad=lambda X, *a: tuple(
+            len(X) * g for g in log_grad(X, *a))), "09.train_classifier.missing_mean"),
+        (lambda X, y, r, e: fit(X, y, r, e, grad=lambda *a: log_grad(
+            *a, dtype=np.float32)), "09.train_classifier.near_miss"),
+        (lambda X, y, r, e: (fit(X, y, r, e)[0][:, None], fit(X, y, r, e)[1]), None),
+        (lambda X, y, r, e: fit(X, y, 0.1, e), None),
+    ],
 }
 
 
@@ -531,7 +596,8 @@ def test_a_wrong_answer_is_refused_and_named_without_the_answer(check, k, answer
 def refused(check, answer, expected, capsys):
     """Assert what a check must say about a wrong answer."""
     args = answer if check in ("check_two_errors", "check_grid_size",
-                               "check_adam_learning_rate") else (answer,)
+                               "check_adam_learning_rate",
+                               "check_gradients_and_update") else (answer,)
     with pytest.raises(CheckFailed) as info:
         getattr(checks, check)(*args)
     assert "Correct" not in capsys.readouterr().out

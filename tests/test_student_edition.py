@@ -56,22 +56,23 @@ def first_exercise(notebook):
 
 
 def cells_as_run(cells):
+    """Every cell but the speaker notes and the answers (the student's stubs)."""
     return [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in cells
-            if not is_speaker_notes(c)]
+            if not is_speaker_notes(c)
+            and not c.metadata.get("nbgrader", {}).get("solution")]
 
 
 @pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.name)
 def test_every_lesson_cell_is_one_that_the_course_runs(path):
-    """Up to the first exercise, the student edition holds exactly the cells of the
+    """Apart from the answers, the student edition holds exactly the cells of the
     course with solutions (after its note): the very cells that strict nbval runs in
-    notebooks/solutions, so a student's run reaches the first exercise as they do.
-    Only the instructor's speaker notes are left out."""
+    notebooks/solutions, lessons and checks. Only the instructor's speaker notes are
+    left out."""
     student = nbformat.read(path, 4)
     solution = nbformat.read(SOLUTIONS[STUDENT.index(path)], 4)
     assert student.cells[0].id == "student-edition-note"
     assert not any(is_speaker_notes(c) for c in student.cells)
-    assert (cells_as_run(student.cells[1:first_exercise(student)])
-            == cells_as_run(solution.cells[:first_exercise(solution)]))
+    assert cells_as_run(student.cells[1:]) == cells_as_run(solution.cells)
 
 
 def test_every_check_says_not_done_until_the_learner_writes_the_code():
@@ -85,7 +86,8 @@ def test_every_check_says_not_done_until_the_learner_writes_the_code():
         run.cells.append(nbformat.v4.new_code_cell(
             "%reset -f\n%xmode Minimal\nimport coursekit as ck"))
         for cell in notebook.cells[first_exercise(notebook):]:
-            if cell.cell_type == "code":
+            # Exercises and questions; lesson cells between them need the lesson.
+            if cell.cell_type == "code" and "nbgrader" in cell.metadata:
                 exercises.append((path.name, len(run.cells), cell.metadata["nbgrader"]))
                 run.cells.append(nbformat.v4.new_code_cell(cell.source))
     NotebookClient(run, timeout=300, kernel_name="python3", allow_errors=True).execute()
