@@ -188,8 +188,8 @@ class BaseNeuron(BaseEstimator):
                 for start in starts:
                     A_b = A_epoch[start:start + batch_size]
                     y_b = y_epoch[start:start + batch_size]
-                    gradient = self._error(A_b @ theta, y_b) @ A_b / len(y_b)
-                    theta = theta - rate * gradient
+                    gradient_sum = self._error(A_b @ theta, y_b) @ A_b
+                    theta = theta - rate / len(y_b) * gradient_sum  # mean gradient
                     thetas.append(theta)
                 if not np.isfinite(theta).all():
                     break  # the history below says where
