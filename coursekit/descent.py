@@ -182,7 +182,7 @@ class BaseNeuron(BaseEstimator):
         with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(self.n_epochs):
                 if shuffle:  # this epoch's order, into the same array every epoch
-                    order = rng.permutation(n)
+                    order = rng.permutation(n)  # (mode="clip": no temporary copy)
                     np.take(A, order, axis=0, out=A_epoch, mode="clip")
                     y_epoch = y[order]
                 for start in starts:
