@@ -182,14 +182,14 @@ class BaseNeuron(BaseEstimator):
         with np.errstate(over="ignore", invalid="ignore"):
             for _ in range(self.n_epochs):
                 if shuffle:  # this epoch's order, into the same array every epoch
-                    order = rng.permutation(n)
+                    order = rng.permutation(n)  # (mode="clip": no temporary copy)
                     np.take(A, order, axis=0, out=A_epoch, mode="clip")
                     y_epoch = y[order]
                 for start in starts:
                     A_b = A_epoch[start:start + batch_size]
                     y_b = y_epoch[start:start + batch_size]
-                    gradient = self._error(A_b @ theta, y_b) @ A_b / len(y_b)
-                    theta = theta - rate * gradient
+                    gradient_sum = self._error(A_b @ theta, y_b) @ A_b
+                    theta = theta - rate / len(y_b) * gradient_sum  # mean gradient
                     thetas.append(theta)
                 if not np.isfinite(theta).all():
                     break  # the history below says where

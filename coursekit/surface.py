@@ -37,6 +37,17 @@ def _vector(values, name, what):
     return array
 
 
+def _grid_data(x, y, intercepts, slopes, y_what):
+    """The four inputs of a loss surface as 1-D float arrays, checked."""
+    x, y = _vector(x, "x", "feature values"), _vector(y, "y", y_what)
+    if x.shape != y.shape:
+        raise ValueError(
+            f"x and y must have the same length; got {x.size} and {y.size} values."
+        )
+    return (x, y, _vector(intercepts, "intercepts", "intercepts to try"),
+            _vector(slopes, "slopes", "slopes to try"))
+
+
 def loss_surface(x, y, intercepts, slopes):
     """MSE of ``intercept + slope * x`` against ``y`` for every pair on a grid.
 
@@ -67,15 +78,7 @@ def loss_surface(x, y, intercepts, slopes):
     0.0        4.6667  1.0
     1.0        1.6667  0.0
     """
-    x = _vector(x, "x", "feature values")
-    y = _vector(y, "y", "targets")
-    if x.shape != y.shape:
-        raise ValueError(
-            f"x and y must have the same length; got {x.size} and {y.size} values."
-        )
-    intercepts = _vector(intercepts, "intercepts", "intercepts to try")
-    slopes = _vector(slopes, "slopes", "slopes to try")
-
+    x, y, intercepts, slopes = _grid_data(x, y, intercepts, slopes, "targets")
     x_mean, y_mean = x.mean(), y.mean()
     xc, yc = x - x_mean, y - y_mean
     var_x = xc @ xc / x.size
@@ -125,16 +128,9 @@ def sigmoid_loss_surface(x, y, intercepts, slopes, *, loss="log"):
     """
     if loss not in ("log", "mse"):
         raise ValueError(f"loss must be 'log' or 'mse'; got {loss!r}.")
-    x = _vector(x, "x", "feature values")
-    y = _vector(y, "y", "labels")
-    if x.shape != y.shape:
-        raise ValueError(
-            f"x and y must have the same length; got {x.size} and {y.size} values."
-        )
+    x, y, intercepts, slopes = _grid_data(x, y, intercepts, slopes, "labels")
     if not np.all((y == 0) | (y == 1)):
         raise ValueError("y must hold labels 0 and 1; encode the two classes first.")
-    intercepts = _vector(intercepts, "intercepts", "intercepts to try")
-    slopes = _vector(slopes, "slopes", "slopes to try")
     values = np.empty((intercepts.size, slopes.size))
     for i, b0 in enumerate(intercepts):
         z = b0 + slopes[:, None] * x[None, :]  # (n_slopes, n_samples)

@@ -76,66 +76,86 @@ def draw_broadcast(a, b, *, ax=None):
     top = -max(a2.shape[0], b2.shape[0]) - 2.2
 
     if error is not None:
-        # Shapes are compared from the right, axis by axis; the cells of b are then
-        # drawn from the left under a's cells, so "from the right" names axes only.
-        meets = (f"b's last axis (axis {b_in.ndim - 1}) meets a's last axis "
-                 f"(axis {a_in.ndim - 1})")
-        ax.text(-0.3, top + 1.0, f"NumPy compares the shapes from the right: {meets}",
-                fontsize=10, va="bottom")
-        draw_array(ax, a2, a_in.ndim, 0, top, caption="")
-        b_top = top - a2.shape[0] - 0.9
-        draw_array(ax, b2, b_in.ndim, 0, b_top, caption="")
-        a_cols, b_cols = a2.shape[1], b2.shape[1]
-        if a_cols != b_cols and 1 not in (a_cols, b_cols):
-            for j in range(min(a_cols, b_cols), max(a_cols, b_cols)):
-                row_top = b_top if b_cols < a_cols else top
-                rows = b2.shape[0] if b_cols < a_cols else a2.shape[0]
-                for i in range(rows):
-                    ax.add_patch(Rectangle((j, row_top - i - 1), 1, 1, fill=False,
-                                           edgecolor="red", linestyle="--"))
-                    ax.text(j + 0.5, row_top - i - 0.5, "?", color="red",
-                            ha="center", va="center", fontsize=12)
-            ax.text(max(a_cols, b_cols) + 0.4, b_top - 0.5,
-                    f"last axes: length {a_cols} against {b_cols},\n"
-                    "not equal and neither is 1", color="red", fontsize=10,
-                    va="center")
-            width = max(width, max(a_cols, b_cols) + 7)
-        bottom = b_top - b2.shape[0] - 0.5
-        ax.text(-0.3, bottom, f"ValueError: {error}", color="red", fontsize=10,
-                va="top")
-        width = max(width, 0.128 * len(error) + 2)
-        bottom -= 0.8
-        ax.set_title(f"Broadcasting {a_in.shape} + {b_in.shape} fails")
+        width, bottom = _draw_failure(ax, a_in, b_in, top, width, error)
     else:
-        shape = (1,) * (2 - result.ndim) + result.shape
-        lefts = {"a": 0, "b": b_left}
-        grown = [(n, x2) for n, x2, x in (("a", a2, a_in), ("b", b2, b_in))
-                 if x.ndim < result.ndim]
-        if grown and result.ndim == 2:
-            for name, x2 in grown:
-                draw_array(ax, x2, 2, lefts[name], top, new_axis=True,
-                           caption=f"{name} as {x2.shape}: a 1 prepended (rule 1)")
-            top -= 1 + 2.2
-        a_big = np.broadcast_to(a2, shape)
-        b_big = np.broadcast_to(b2, shape)
-        middle = top - shape[0] / 2
-        x = draw_array(ax, a_big, result.ndim, 0, top, copied=_copied(a2, shape),
-                       caption=_stretched("a", a2, shape, result.shape))
-        ax.text(x + 0.8, middle, "+", ha="center", va="center", fontsize=16)
-        x = draw_array(ax, b_big, result.ndim, x + 2.2, top,
-                       copied=_copied(b2, shape),
-                       caption=_stretched("b", b2, shape, result.shape))
-        ax.text(x + 0.8, middle, "=", ha="center", va="center", fontsize=16)
-        x = draw_array(ax, a_big + b_big, result.ndim, x + 2.2, top, color=RESULT,
-                       caption=f"a + b: shape {result.shape}")
-        width = max(width, x + 0.5)
-        bottom = top - shape[0] - 0.5
-        ax.set_title(f"Broadcasting {a_in.shape} + {b_in.shape} -> {result.shape}")
+        width, bottom = _draw_sum(ax, a_in, b_in, result, top, b_left, width)
     ax.set_xlim(-1.2, width)
     ax.set_ylim(bottom, 1.4)
     if own_figure:
         ax.figure.set_size_inches(0.6 * (width + 1.2) + 0.5, 0.6 * (1.4 - bottom) + 0.6)
     return ax
+
+
+def _draw_failure(ax, a_in, b_in, top, width, error):
+    """The failing case's rows: b under a, the unmatched cells, NumPy's message.
+
+    Returns the drawing's width and bottom.
+    """
+    a2, b2 = as_2d(a_in, "a"), as_2d(b_in, "b")
+    # Shapes are compared from the right, axis by axis; the cells of b are then
+    # drawn from the left under a's cells, so "from the right" names axes only.
+    meets = (f"b's last axis (axis {b_in.ndim - 1}) meets a's last axis "
+             f"(axis {a_in.ndim - 1})")
+    ax.text(-0.3, top + 1.0, f"NumPy compares the shapes from the right: {meets}",
+            fontsize=10, va="bottom")
+    draw_array(ax, a2, a_in.ndim, 0, top, caption="")
+    b_top = top - a2.shape[0] - 0.9
+    draw_array(ax, b2, b_in.ndim, 0, b_top, caption="")
+    a_cols, b_cols = a2.shape[1], b2.shape[1]
+    if a_cols != b_cols and 1 not in (a_cols, b_cols):
+        for j in range(min(a_cols, b_cols), max(a_cols, b_cols)):
+            row_top = b_top if b_cols < a_cols else top
+            rows = b2.shape[0] if b_cols < a_cols else a2.shape[0]
+            for i in range(rows):
+                ax.add_patch(Rectangle((j, row_top - i - 1), 1, 1, fill=False,
+                                       edgecolor="red", linestyle="--"))
+                ax.text(j + 0.5, row_top - i - 0.5, "?", color="red",
+                        ha="center", va="center", fontsize=12)
+        ax.text(max(a_cols, b_cols) + 0.4, b_top - 0.5,
+                f"last axes: length {a_cols} against {b_cols},\n"
+                "not equal and neither is 1", color="red", fontsize=10,
+                va="center")
+        width = max(width, max(a_cols, b_cols) + 7)
+    bottom = b_top - b2.shape[0] - 0.5
+    ax.text(-0.3, bottom, f"ValueError: {error}", color="red", fontsize=10,
+            va="top")
+    width = max(width, 0.128 * len(error) + 2)
+    bottom -= 0.8
+    ax.set_title(f"Broadcasting {a_in.shape} + {b_in.shape} fails")
+    return width, bottom
+
+
+def _draw_sum(ax, a_in, b_in, result, top, b_left, width):
+    """The working case's rows: rule 1's prepended 1s, then a + b = the result.
+
+    Returns the drawing's width and bottom.
+    """
+    a2, b2 = as_2d(a_in, "a"), as_2d(b_in, "b")
+    shape = (1,) * (2 - result.ndim) + result.shape
+    lefts = {"a": 0, "b": b_left}
+    grown = [(n, x2) for n, x2, x in (("a", a2, a_in), ("b", b2, b_in))
+             if x.ndim < result.ndim]
+    if grown and result.ndim == 2:
+        for name, x2 in grown:
+            draw_array(ax, x2, 2, lefts[name], top, new_axis=True,
+                       caption=f"{name} as {x2.shape}: a 1 prepended (rule 1)")
+        top -= 1 + 2.2
+    a_big = np.broadcast_to(a2, shape)
+    b_big = np.broadcast_to(b2, shape)
+    middle = top - shape[0] / 2
+    x = draw_array(ax, a_big, result.ndim, 0, top, copied=_copied(a2, shape),
+                   caption=_stretched("a", a2, shape, result.shape))
+    ax.text(x + 0.8, middle, "+", ha="center", va="center", fontsize=16)
+    x = draw_array(ax, b_big, result.ndim, x + 2.2, top,
+                   copied=_copied(b2, shape),
+                   caption=_stretched("b", b2, shape, result.shape))
+    ax.text(x + 0.8, middle, "=", ha="center", va="center", fontsize=16)
+    x = draw_array(ax, a_big + b_big, result.ndim, x + 2.2, top, color=RESULT,
+                   caption=f"a + b: shape {result.shape}")
+    width = max(width, x + 0.5)
+    bottom = top - shape[0] - 0.5
+    ax.set_title(f"Broadcasting {a_in.shape} + {b_in.shape} -> {result.shape}")
+    return width, bottom
 
 
 def _stretched(name, array, shape, result_shape):
