@@ -150,7 +150,8 @@ def test_every_exercise_and_mistake_has_its_message_and_every_message_its_mistak
 
 ODD = [[[1], [2, 3]], object(), {"a": 1}, "text", (1, 2, 3), np.array([np.nan]),
        [None, None], (np.ones(3), "b"), iter([1, 2])]
-VALUES = {"check_two_errors": 4, "check_grid_size": 2, "check_adam_learning_rate": 3}
+VALUES = {"check_two_errors": 4, "check_grid_size": 2, "check_adam_learning_rate": 3,
+          "check_gradients_and_update": 2}
 
 
 @pytest.mark.parametrize("name", [n for n in checks.CHECKS
