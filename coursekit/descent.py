@@ -171,6 +171,20 @@ class BaseNeuron(BaseEstimator):
             )
         return 1.0 / (self._curvature_scale * np.linalg.eigvalsh(gram)[-1])
 
+    def _divergence_advice(self, A):
+        """Standardise the features, or, if they are, a smaller rate: the limit."""
+        X = A[:, :-1]
+        if not (np.allclose(X.mean(axis=0), 0, atol=1e-6)
+                and np.allclose(X.std(axis=0), 1, atol=1e-3)):
+            return ("Standardise the features (for example make_pipeline("
+                    f"StandardScaler(), {type(self).__name__}())) or use a smaller "
+                    "learning_rate; learning_rate='auto' picks a stable one.")
+        curvature = self._curvature_scale * np.linalg.eigvalsh(A.T @ A / len(A))[-1]
+        return ("The features are standardised already: the rate is too large for "
+                "this data, where full-batch descent is stable below about "
+                f"{2 / curvature:.3g}. Use a smaller learning_rate; "
+                "learning_rate='auto' picks a stable one.")
+
     def _train(self, A, y, theta, rate, rng):
         """Mini-batch gradient descent from ``theta``; returns the history."""
         n = len(A)
@@ -203,9 +217,7 @@ class BaseNeuron(BaseEstimator):
             raise DivergenceError(
                 f"Training diverged at epoch {bad['epoch']:.0f}, batch "
                 f"{bad['batch']:.0f} (learning_rate={rate:.6g}): the loss or the "
-                "weights are no longer finite. Standardise the features (for example "
-                f"make_pipeline(StandardScaler(), {type(self).__name__}())) or use a "
-                "smaller learning_rate; learning_rate='auto' picks a stable one. "
+                f"weights are no longer finite. {self._divergence_advice(A)} "
                 "history_ holds the steps before it.")
         if losses[-1] > losses[0]:
             warnings.warn(

@@ -323,3 +323,16 @@ def test_fit_refuses_features_whose_squares_overflow(estimator):
     X[3, 1] = 1e200
     with pytest.raises(ValueError, match="squares overflow .*StandardScaler"):
         clone(estimator).fit(X, np.arange(10) % 2)
+
+
+def test_divergence_on_standardised_features_names_the_rate_not_the_scaling():
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=200)
+    X = ((x - x.mean()) / x.std()).reshape(-1, 1)  # mean 0, std 1
+    y = 8 * X[:, 0] + 3
+    # A = [x, 1] has A'A/n = I: the largest curvature of the MSE is 2, so the limit
+    # of full-batch descent is 2 / 2 = 1; a rate of 3 diverges.
+    with pytest.raises(DivergenceError, match=(
+            r"standardised already: .* stable below about 1\. Use a smaller")) as error:
+        Neuron(learning_rate=3.0, n_epochs=2000).fit(X, y)
+    assert "StandardScaler" not in str(error.value)
