@@ -39,7 +39,7 @@ lab: $(STAMP)
 
 # Regenerate the student edition (notebooks/NN_*.ipynb) from notebooks/solutions/.
 student: $(INSTRUCTOR)
-	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/student_edition.py
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m tools.student_edition
 
 # For instructors: RISE (live slides), nbgrader, the slides' and the site's tools and
 # the tests in .venv, so that `make lab` has them too.
@@ -62,10 +62,10 @@ lint: $(INSTRUCTOR)
 # The decks (build/slides/) and the website (build/site/), from the committed notebooks,
 # with no network: open the .html files from the folder, or copy it to a USB stick.
 slides: $(INSTRUCTOR) $(NODE_STAMP)
-	$(BIN)/python tools/publish.py slides
+	$(BIN)/python -m tools.publish slides
 
 site: $(INSTRUCTOR) $(NODE_STAMP)
-	$(BIN)/python tools/publish.py site
+	$(BIN)/python -m tools.publish site
 
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then \

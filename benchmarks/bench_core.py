@@ -13,11 +13,6 @@ the best of several repeats on this machine; the README quotes one run.
     calling scikit-learn's ``mean_squared_error`` at every grid point.
 (d) ``loss_surface`` on a 1000 x 1000 grid over 10**6 points: seconds and peak
     memory (tracemalloc, which sees NumPy's allocations).
-(e) The set-up of (a) before its first epoch (validating X, the Gram matrix of
-    ``[X, 1]`` and its largest eigenvalue for ``learning_rate="auto"``), in epochs:
-    the time from the call of ``fit`` to the moment the training loop asks for the
-    first epoch's rows, over the time of one epoch of (a) (the difference between
-    fits of 101 and 1 epochs, over 100).
 """
 
 import os
@@ -29,7 +24,6 @@ import numpy as np
 from sklearn.metrics import mean_squared_error
 
 import coursekit as ck
-from coursekit import descent
 
 
 def best_of(function, repeats):
@@ -60,24 +54,6 @@ def naive_fit(X, y, n_epochs, n_batches, learning_rate, rng):
     return records
 
 
-def seconds_before_the_first_epoch(estimator, X, y):
-    """Seconds from the call of ``fit`` until the loop asks for the first epoch."""
-    marks = []
-    epochs = descent.epochs
-
-    def marked(*args, **kwargs):
-        marks.append(time.perf_counter())
-        return epochs(*args, **kwargs)
-
-    descent.epochs = marked
-    try:
-        start = time.perf_counter()
-        estimator.fit(X, y)
-    finally:
-        descent.epochs = epochs
-    return marks[0] - start
-
-
 def loop_surface(x, y, intercepts, slopes):
     table = np.empty((len(intercepts), len(slopes)))
     for i, b0 in enumerate(intercepts):
@@ -103,25 +79,13 @@ def main():
         X.T @ r
 
     floor = best_of(least_work, 20)
-    n_epochs = 100  # the default; set-up (validation, moments) is included
+    n_epochs = 100  # the default; set-up (validation, learning rate) is included
     neuron = ck.Neuron(batch_size=20_000, n_epochs=n_epochs, random_state=0)
     per_epoch = best_of(lambda: neuron.fit(X, y), 3) / n_epochs
     rows.append(("(a) Neuron.fit per epoch, 100,000 x 50, batch 20,000 "
                  f"({n_epochs} epochs, set-up included)",
                  f"{per_epoch * 1e3:.1f} ms vs least work {floor * 1e3:.1f} ms",
                  f"{per_epoch / floor:.2f}x the least work (target <= 1.5)"))
-
-    # (e) the set-up of (a) before its first epoch, against one epoch of (a)
-    def fit_seconds(epochs):
-        return best_of(lambda: ck.Neuron(batch_size=20_000, n_epochs=epochs,
-                                         random_state=0).fit(X, y), 5)
-
-    epoch = (fit_seconds(101) - fit_seconds(1)) / 100
-    one_epoch = ck.Neuron(batch_size=20_000, n_epochs=1, random_state=0)
-    setup = min(seconds_before_the_first_epoch(one_epoch, X, y) for _ in range(10))
-    set_up_row = ("(e) set-up of (a) before its first epoch (validation, Gram "
-                  "matrix, eigenvalue)", f"{setup * 1e3:.1f} ms vs one epoch "
-                  f"{epoch * 1e3:.1f} ms", f"{setup / epoch:.2f} epochs (target <= 1)")
 
     # (b) course-sized fit against the original's way
     x, t = ck.datasets.make_linear_data(800, noise=200.0, random_state=0)
@@ -155,8 +119,6 @@ def main():
     rows.append(("(d) loss_surface, 1000 x 1000 grid, 10**6 points",
                  f"{seconds:.3f} s", f"peak {peak / 2**20:.0f} MiB (targets < 1 s, "
                  "< 200 MB)"))
-
-    rows.append(set_up_row)
 
     threads = {k: os.environ.get(k, "unset") for k in ("OMP_NUM_THREADS",
                                                        "OPENBLAS_NUM_THREADS")}

@@ -13,16 +13,16 @@ neuron
 classifier
     :class:`NeuronClassifier`, the sigmoid neuron trained on the log loss.
 descent
-    The training loop both estimators share, and :class:`DivergenceError`.
-batches
-    How the loop deals the training rows into batches, epoch after epoch.
+    The base both estimators share: the training loop, and :class:`DivergenceError`.
+history
+    The columns of a fitted neuron's ``history_``, which the plots read.
 surface
     :func:`loss_surface`, the MSE of a line over a grid of (intercept, slope).
 datasets
     Generated lines and the diabetes data shipped in ``data/``.
 plotting
     Plots of fits, loss surfaces, histories and coefficients; ``animate_fit``
-    (from ``animation``).
+    (from ``animation``, the fit replayed epoch by epoch).
 diagrams
     Drawn diagrams: broadcasting, a row times a column, a neuron.
 checks

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.animation import FuncAnimation
 
-from coursekit.plotting import _axes, _line_x, _single_weight
+from coursekit.history import single_weight
 
 __all__ = ["animate_fit"]
 
@@ -43,11 +43,12 @@ def animate_fit(x, y, history, *, x_test=None, y_test=None, every=1, interval=10
     -------
     matplotlib.animation.FuncAnimation
     """
-    weight = _single_weight(history)
+    weight = single_weight(history)
     if not isinstance(every, int | np.integer) or every < 1:
         raise ValueError(f"every must be a whole number of epochs >= 1; got {every!r}.")
     close = ax is None
-    ax = _axes(ax)
+    if close:
+        _, ax = plt.subplots()
     n_batches = int(history["batch"].max())
     ends = history.index[(history["batch"] == n_batches) | (history["epoch"] == 0)]
     frames = list(ends[::every])
@@ -61,7 +62,7 @@ def animate_fit(x, y, history, *, x_test=None, y_test=None, every=1, interval=10
         ax.scatter(x_test, np.asarray(y_test).ravel(), s=10, alpha=0.5,
                    label="test data")
         span = np.concatenate([x, x_test])
-    line_x = _line_x(span)
+    line_x = np.array([span.min(), span.max()])
     (line,) = ax.plot(line_x, line_x * 0, color="C3", linewidth=2, label="neuron")
     ax.set(xlabel=x_name, ylabel="y")
     ax.legend(loc="upper left")

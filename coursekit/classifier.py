@@ -6,33 +6,25 @@ The neuron computes the probability of the second class,
 For a batch of ``m`` rows the chain rule gives the same shape of gradient as the
 linear neuron's::
 
-    dL/dw = (1/m) * X_b.T @ (p - y)      # shape (n_features,)
-    dL/db = (1/m) * sum(p - y)           # one number
+    dL/dw = X_b.T @ (p - y) / m          # shape (n_features,)
+    dL/db = sum(p - y) / m               # one number
 
-The training loop is :func:`coursekit.descent.train`, shared with
+The loop is :class:`coursekit.descent.BaseNeuron`'s, shared with
 :class:`~coursekit.Neuron`.
 """
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.base import ClassifierMixin
 from sklearn.utils.multiclass import check_classification_targets
-from sklearn.utils.validation import check_is_fitted, validate_data
+from sklearn.utils.validation import validate_data
 
 from coursekit.activations import sigmoid
-from coursekit.descent import (
-    check_params,
-    generator,
-    initial_parameters,
-    largest_curvature,
-    mean_loss_of_rows,
-    train,
-    validate_with_gram,
-)
+from coursekit.descent import BaseNeuron
 
 __all__ = ["NeuronClassifier"]
 
 
-class NeuronClassifier(ClassifierMixin, BaseEstimator):
+class NeuronClassifier(ClassifierMixin, BaseNeuron):
     """A sigmoid neuron, ``P(y = classes_[1]) = sigmoid(X @ coef_ + intercept_)``.
 
     Trained by mini-batch gradient descent on the log loss: the same model as
@@ -91,53 +83,17 @@ class NeuronClassifier(ClassifierMixin, BaseEstimator):
     np.float64(1.0)
     """
 
-    def __init__(self, learning_rate="auto", n_epochs=100, batch_size=None,
-                 shuffle=True, random_state=None):
-        self.learning_rate = learning_rate
-        self.n_epochs = n_epochs
-        self.batch_size = batch_size
-        self.shuffle = shuffle
-        self.random_state = random_state
+    # The Hessian of the log loss is A' diag(p (1 - p)) A / n, and p (1 - p) <= 1/4.
+    _curvature_scale = 0.25
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
         tags.classifier_tags.multi_class = False
         return tags
 
-    def __sklearn_is_fitted__(self):
-        return hasattr(self, "coef_")
-
-    def fit(self, X, y, coef_init=None, intercept_init=None):
-        """Train the neuron on ``(X, y)``.
-
-        Parameters
-        ----------
-        X : array-like of shape (n_samples, n_features)
-            Training features. For one feature, pass ``x.reshape(-1, 1)``.
-        y : array-like of shape (n_samples,)
-            Labels: exactly two distinct values (numbers or strings).
-        coef_init : array-like of shape (n_features,), default=None
-            Initial weights; Glorot-uniform by default, as in ``Neuron``.
-        intercept_init : float, default=None
-            Initial bias; 0 by default.
-
-        Returns
-        -------
-        self : NeuronClassifier
-
-        Raises
-        ------
-        ValueError
-            If ``y`` does not hold exactly two classes.
-        DivergenceError
-            If the loss or the parameters stop being finite.
-        """
-        check_params(self)
-        for name in ("coef_", "intercept_", "history_", "learning_rate_", "n_iter_",
-                     "classes_"):
-            self.__dict__.pop(name, None)
-        auto = self.learning_rate == "auto"
-        X, y, moments = validate_with_gram(self, X, y, needs_gram=auto)
+    def _validate_fit_data(self, X, y):
+        """X as floats, and y as 0 for ``classes_[0]`` and 1 for ``classes_[1]``."""
+        X, y = validate_data(self, X, y, dtype=np.float64)
         check_classification_targets(y)
         classes, y01 = np.unique(y, return_inverse=True)
         if len(classes) != 2:
@@ -150,25 +106,14 @@ class NeuronClassifier(ClassifierMixin, BaseEstimator):
                 "with one class there is nothing to learn."
             )
         self.classes_ = classes
-        y01 = y01.astype(np.float64)
-        rng = generator(self.random_state)
-        coef, intercept = initial_parameters(rng, X.shape[1], coef_init, intercept_init)
-        if auto:
-            rate = 1.0 / (largest_curvature(moments) / 4.0)
-        else:
-            rate = float(self.learning_rate)
+        return X, y01.astype(np.float64)
 
-        def residual(z, y_batch):
-            return sigmoid(z) - y_batch
+    def _pointwise_loss(self, z, y):
+        # log(1 + e^z) - y z: the log loss from z, without log(0) or overflow
+        return np.logaddexp(0.0, z) - y * z
 
-        def losses(params):
-            # log(1 + e^z) - y z: the log loss from z, without log(0) or overflow
-            return mean_loss_of_rows(
-                X, params, lambda z: np.logaddexp(0.0, z) - y01[:, None] * z)
-
-        train(self, X, y01, coef, intercept, rate=rate, residual=residual, scale=1.0,
-              losses=losses, rng=rng)
-        return self
+    def _error(self, z, y):
+        return sigmoid(z) - y
 
     def decision_function(self, X):
         """The weighted sum ``z = X @ coef_ + intercept_``; z > 0 means ``classes_[1]``.
@@ -181,9 +126,7 @@ class NeuronClassifier(ClassifierMixin, BaseEstimator):
         -------
         ndarray of shape (n_samples,)
         """
-        check_is_fitted(self)
-        X = validate_data(self, X, dtype=np.float64, reset=False)
-        return X @ self.coef_ + self.intercept_
+        return self._weighted_sum(X)
 
     def predict_proba(self, X):
         """Probability of each class, columns in the order of ``classes_``.

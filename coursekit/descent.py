@@ -1,90 +1,252 @@
-"""The one training loop of coursekit: mini-batch gradient descent for one neuron.
+"""Mini-batch gradient descent for one neuron: the base both estimators share.
 
-Both estimators train the same way; each brings only what differs, its *residual*:
+Write ``A = [X, 1]`` (the features and a column of ones) and ``theta = [w, b]``:
+the neuron's weighted sums are ``z = A @ theta``. Each estimator brings only what
+differs:
 
-=====================  ========================  ==========================  =====
-estimator              loss                      residual ``delta(z, y)``    scale
-=====================  ========================  ==========================  =====
-:class:`Neuron`        mean squared error        ``(g(z) - y) * g'(z)``      2
-:class:`NeuronClass…`  log loss                  ``sigmoid(z) - y``          1
-=====================  ========================  ==========================  =====
+=====================  ======================  ===============================  =====
+estimator              pointwise loss          error ``dloss/dz``               scale
+=====================  ======================  ===============================  =====
+:class:`Neuron`        ``(g(z) - y)**2``       ``2 * (g(z) - y) * g'(z)``       2
+:class:`NeuronClass…`  log loss from ``z``     ``sigmoid(z) - y``               1/4
+=====================  ======================  ===============================  =====
 
-For a batch of ``m`` rows ``X_b`` with ``z = X_b @ w + b``, the gradient of the mean
-loss is ``(scale / m) * X_b.T @ delta`` for ``w`` and ``(scale / m) * sum(delta)`` for
-``b``, and each update subtracts ``learning_rate`` times it. :func:`train` runs the
-epochs (:mod:`coursekit.batches` deals the rows), records the history, and stops with
-:class:`DivergenceError` or warns with ``ConvergenceWarning`` when training fails.
+For a batch of ``m`` rows ``A_b`` the gradient of the mean loss is
+``error @ A_b / m``, and each update subtracts ``learning_rate`` times it.
+``learning_rate="auto"`` takes ``1 / (scale * lam)``, with ``lam`` the largest
+eigenvalue of the Gram matrix ``A.T @ A / n`` and ``scale * lam`` the largest
+curvature of the loss (for a linear neuron) or a bound on it (for the classifier).
 """
 
 import math
-import numbers
 import warnings
+from numbers import Integral, Real
 
 import numpy as np
-import pandas as pd
-from scipy.linalg import blas
+from sklearn.base import BaseEstimator, _fit_context
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.utils import assert_all_finite
-from sklearn.utils.validation import validate_data
+from sklearn.utils._param_validation import (
+    Interval,
+    InvalidParameterError,
+    StrOptions,
+    validate_parameter_constraints,
+)
+from sklearn.utils.validation import check_is_fitted, validate_data
 
-from coursekit.batches import batch_slices, epochs
+from coursekit.history import make_history, weight_names
 
-__all__ = ["DivergenceError", "check_params", "gram", "initial_parameters",
-           "largest_curvature", "mean_loss_of_rows", "train", "validate_with_gram"]
-
-_RESERVED_COLUMNS = ("epoch", "batch", "bias", "loss")
+__all__ = ["BaseNeuron", "DivergenceError", "mean_losses"]
 
 
 class DivergenceError(FloatingPointError):
     """Training stopped because the loss or the parameters stopped being finite."""
 
 
-def check_params(estimator):
-    """Validate the training parameters every neuron estimator shares."""
-    rate = estimator.learning_rate
-    if not (isinstance(rate, str) and rate == "auto") and not (
-        isinstance(rate, numbers.Real) and not isinstance(rate, bool)
-        and math.isfinite(rate) and rate > 0
-    ):
-        raise ValueError(
-            f"learning_rate must be a positive number or 'auto'; got {rate!r}."
-        )
-    for name, allow_none in (("n_epochs", False), ("batch_size", True)):
-        value = getattr(estimator, name)
-        if value is None and allow_none:
-            continue
-        if not isinstance(value, numbers.Integral) or isinstance(value, bool) \
-                or value < 1:
-            extra = " or None" if allow_none else ""
-            raise ValueError(f"{name} must be an integer >= 1{extra}; got {value!r}.")
-    if not isinstance(estimator.shuffle, bool | np.bool_):
-        raise ValueError(f"shuffle must be True or False; got {estimator.shuffle!r}.")
+def mean_losses(A, y, thetas, pointwise_loss):
+    """The training loss of each row ``[w, b]`` of ``thetas``: the mean over the samples
+    of ``pointwise_loss(z, y)`` with ``z = A @ theta``.
 
-
-def generator(random_state):
-    """A NumPy Generator from random_state; a legacy RandomState is used as is."""
-    if isinstance(random_state, np.random.RandomState):
-        return random_state
-    return np.random.default_rng(random_state)
-
-
-def initial_parameters(rng, n_features, coef_init=None, intercept_init=None):
-    """Starting weights and bias: Glorot-uniform weights and a zero bias by default.
-
-    The weights are drawn uniformly from ``[-limit, limit]`` with
-    ``limit = sqrt(6 / (n_features + 1))``, as Keras' ``Dense`` layer does.
+    All rows at once, a block of samples at a time (so that ``z``, near 512 kB, stays
+    in the cache). Each sample's loss is divided by n before they are added, so that
+    the sum stays finite as long as the mean does.
     """
-    if coef_init is None:
-        limit = math.sqrt(6.0 / (n_features + 1))
-        coef = rng.uniform(-limit, limit, size=n_features)
-    else:
-        coef = _initial_value(coef_init, (n_features,), "coef_init")
-    if intercept_init is None:
-        return coef, 0.0
-    return coef, _initial_value(intercept_init, (), "intercept_init")
+    total = np.zeros(len(thetas))
+    block = max(1, 2**16 // len(thetas))
+    for start in range(0, len(A), block):
+        z = A[start:start + block] @ thetas.T  # (samples, rows)
+        total += (pointwise_loss(z, y[start:start + block, None]) / len(A)).sum(axis=0)
+    return total
 
 
-def _initial_value(value, shape, name):
+class BaseNeuron(BaseEstimator):
+    """What both neurons share: parameters, initial weights, the training loop.
+
+    A subclass supplies ``_pointwise_loss(z, y)``, ``_error(z, y)`` (the derivative
+    of the pointwise loss with respect to ``z``) and ``_curvature_scale``; it may
+    override ``_validate_fit_data`` to encode ``y``.
+    """
+
+    _parameter_constraints = {
+        "learning_rate": [Interval(Real, 0, math.inf, closed="neither"),
+                          StrOptions({"auto"})],
+        "n_epochs": [Interval(Integral, 1, None, closed="left")],
+        "batch_size": [Interval(Integral, 1, None, closed="left"), None],
+        "shuffle": ["boolean"],
+        "random_state": ["random_state", np.random.Generator],
+    }
+    # The same rules in the words of the error messages.
+    _rules = {
+        "learning_rate": "a positive number or 'auto'",
+        "n_epochs": "an integer >= 1",
+        "batch_size": "an integer >= 1 or None",
+        "shuffle": "True or False",
+        "random_state": "an int, a NumPy Generator or RandomState, or None",
+    }
+
+    def __init__(self, learning_rate="auto", n_epochs=100, batch_size=None,
+                 shuffle=True, random_state=None):
+        self.learning_rate = learning_rate
+        self.n_epochs = n_epochs
+        self.batch_size = batch_size
+        self.shuffle = shuffle
+        self.random_state = random_state
+
+    def __sklearn_is_fitted__(self):
+        return hasattr(self, "coef_")
+
+    def _validate_params(self):
+        """scikit-learn's check of the parameters, with the course's wording."""
+        for name, constraints in self._parameter_constraints.items():
+            value = getattr(self, name)
+            try:
+                validate_parameter_constraints(
+                    {name: constraints}, {name: value}, type(self).__name__)
+            except InvalidParameterError:
+                raise ValueError(
+                    f"{name} must be {self._rules[name]}; got {value!r}.") from None
+
+    def _validate_fit_data(self, X, y):
+        return validate_data(self, X, y, dtype=np.float64, y_numeric=True)
+
+    @_fit_context(prefer_skip_nested_validation=True)
+    def fit(self, X, y, coef_init=None, intercept_init=None):
+        """Train the neuron on ``(X, y)``.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Training features. For one feature, pass ``x.reshape(-1, 1)``.
+        y : array-like of shape (n_samples,)
+            Training targets (labels, for the classifier).
+        coef_init : array-like of shape (n_features,), default=None
+            Initial weights. By default they are drawn uniformly from
+            ``[-limit, limit]`` with ``limit = sqrt(6 / (n_features + 1))``
+            (Glorot's rule, as Keras' ``Dense`` layer does).
+        intercept_init : float, default=None
+            Initial bias; 0 by default.
+
+        Returns
+        -------
+        self
+            The fitted neuron.
+
+        Raises
+        ------
+        DivergenceError
+            If the loss or the parameters stop being finite. ``history_`` then
+            holds every finite row up to that point.
+
+        Warns
+        -----
+        ConvergenceWarning
+            If the training loss ends higher than it started.
+        """
+        for name in [k for k in vars(self) if k.endswith("_") and k[0] != "_"]:
+            delattr(self, name)  # a failed refit leaves nothing of the last fit
+        X, y = self._validate_fit_data(X, y)
+        A = np.column_stack([X, np.ones(len(X))])  # z = A @ theta, theta = [w, b]
+        rng = self.random_state
+        if not isinstance(rng, np.random.RandomState):
+            rng = np.random.default_rng(rng)
+        theta = np.append(_initial_value(coef_init, (X.shape[1],), "coef_init", rng),
+                          _initial_value(intercept_init, (), "intercept_init", rng))
+        rate = self._rate(A)
+        history = self._train(A, y, theta, rate, rng)
+        self.coef_ = history[self._weight_names()].to_numpy()[-1]
+        self.intercept_ = float(history["bias"].iloc[-1])
+        self.learning_rate_, self.n_iter_, self.history_ = rate, self.n_epochs, history
+        return self
+
+    def _rate(self, A):
+        """The learning rate: the one given, or 1 / the largest curvature."""
+        if self.learning_rate != "auto":
+            return float(self.learning_rate)
+        with np.errstate(over="ignore", invalid="ignore"):
+            gram = A.T @ A / len(A)
+        if not np.isfinite(gram).all():
+            raise ValueError(
+                "X holds numbers so large that their squares overflow (above about "
+                "1e154 in size). Standardise the features first, for example with "
+                "sklearn.preprocessing.StandardScaler."
+            )
+        return 1.0 / (self._curvature_scale * np.linalg.eigvalsh(gram)[-1])
+
+    def _train(self, A, y, theta, rate, rng):
+        """Mini-batch gradient descent from ``theta``; returns the history."""
+        n = len(A)
+        batch_size = self._batch_size(n)
+        starts = range(0, n, batch_size)
+        shuffle = self.shuffle and len(starts) > 1  # one batch: order changes nothing
+        A_epoch, y_epoch = (np.empty_like(A), None) if shuffle else (A, y)
+        thetas = [theta]
+        with np.errstate(over="ignore", invalid="ignore"):
+            for _ in range(self.n_epochs):
+                if shuffle:  # this epoch's order, into the same array every epoch
+                    order = rng.permutation(n)
+                    np.take(A, order, axis=0, out=A_epoch, mode="clip")
+                    y_epoch = y[order]
+                for start in starts:
+                    A_b = A_epoch[start:start + batch_size]
+                    y_b = y_epoch[start:start + batch_size]
+                    gradient = self._error(A_b @ theta, y_b) @ A_b / len(y_b)
+                    theta = theta - rate * gradient
+                    thetas.append(theta)
+                if not np.isfinite(theta).all():
+                    break  # the history below says where
+            thetas = np.array(thetas)
+            losses = mean_losses(A, y, thetas, self._pointwise_loss)
+        history = make_history(thetas, losses, self._weight_names(), len(starts))
+        finite = np.isfinite(history.to_numpy()).all(axis=1)
+        if not finite.all():
+            bad = history.iloc[np.argmin(finite)]
+            self.history_ = history.iloc[:np.argmin(finite)]
+            raise DivergenceError(
+                f"Training diverged at epoch {bad['epoch']:.0f}, batch "
+                f"{bad['batch']:.0f} (learning_rate={rate:.6g}): the loss or the "
+                "weights are no longer finite. Standardise the features (for example "
+                f"make_pipeline(StandardScaler(), {type(self).__name__}())) or use a "
+                "smaller learning_rate; learning_rate='auto' picks a stable one. "
+                "history_ holds the steps before it.")
+        if losses[-1] > losses[0]:
+            warnings.warn(
+                f"The training loss grew from {losses[0]:.6g} to {losses[-1]:.6g} "
+                f"over {self.n_epochs} epochs (learning_rate={rate:.6g}): the learning "
+                "rate is probably too large. Use a smaller one, or "
+                "learning_rate='auto'.", ConvergenceWarning, stacklevel=4)
+        return history
+
+    def _batch_size(self, n_samples):
+        if self.batch_size is None:
+            return n_samples
+        if self.batch_size > n_samples:
+            warnings.warn(
+                f"batch_size={self.batch_size} is larger than the {n_samples} training "
+                f"samples; each batch holds all {n_samples}.", UserWarning,
+                stacklevel=5)
+            return n_samples
+        return self.batch_size
+
+    def _weight_names(self):
+        return weight_names(getattr(self, "feature_names_in_", None),
+                            self.n_features_in_)
+
+    def _weighted_sum(self, X):
+        """``z = X @ coef_ + intercept_`` for new data."""
+        check_is_fitted(self)
+        X = validate_data(self, X, dtype=np.float64, reset=False)
+        return X @ self.coef_ + self.intercept_
+
+
+def _initial_value(value, shape, name, rng):
+    """A starting value: the one given, checked, or the default.
+
+    The default weights are drawn uniformly from ``[-limit, limit]`` with
+    ``limit = sqrt(6 / (n_features + 1))``, as Keras' ``Dense`` layer does; the
+    default bias is 0.
+    """
+    if value is None:
+        limit = math.sqrt(6.0 / (shape[0] + 1)) if shape else 0.0
+        return rng.uniform(-limit, limit, size=shape) if shape else 0.0
     try:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
@@ -94,186 +256,4 @@ def _initial_value(value, shape, name):
         raise ValueError(f"{name} must be {expected}; got shape {array.shape}.")
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must be finite; got {value!r}.")
-    return array.copy() if shape else float(array)
-
-
-def gram(X, estimator_name=None, block=1024):
-    """``A.T @ A / n`` for ``A = [X, 1]``, without building A; it also checks X.
-
-    The result holds X'X/n, the means of the features (last row and column) and 1.
-    X is read once, ``block`` rows at a time: BLAS ``syrk`` adds each block's X'X
-    (one triangle of it), and its column sums are taken while it is in the cache.
-    A NaN or an infinity in X makes the result non-finite, so a fit that needs it
-    skips scikit-learn's separate pass over X, and gets scikit-learn's error here.
-    """
-    n_samples, n_features = X.shape
-    upper = np.zeros((n_features, n_features), order="F")
-    sums, ones = np.zeros(n_features), np.ones(min(block, n_samples))
-    for start in range(0, n_samples, block):
-        part = X[start:start + block]
-        # part.T is in Fortran order (when X is in C order), as syrk wants it.
-        upper = blas.dsyrk(1.0 / n_samples, part.T, beta=1.0, c=upper, overwrite_c=1)
-        sums += ones[: len(part)] @ part
-    if not (np.isfinite(upper).all() and np.isfinite(sums).all()):
-        assert_all_finite(X, input_name="X", estimator_name=estimator_name)
-        raise ValueError(
-            "X holds numbers so large that their squares overflow (above about "
-            "1e154 in size). Standardise the features first, for example with "
-            "sklearn.preprocessing.StandardScaler."
-        )
-    result = np.ones((n_features + 1, n_features + 1))
-    result[:n_features, :n_features] = np.triu(upper) + np.triu(upper, 1).T
-    result[:n_features, n_features] = result[n_features, :n_features] = sums / n_samples
-    return result
-
-
-def validate_with_gram(estimator, X, y, *, needs_gram, **options):
-    """scikit-learn's ``validate_data`` for fit, then the Gram matrix if needed.
-
-    The Gram matrix reads all of X and checks that it is finite (see :func:`gram`),
-    so scikit-learn's own pass over X for NaN and infinity is skipped when it is
-    computed. Returns X, y, and the Gram matrix (None when not needed).
-    """
-    X, y = validate_data(estimator, X, y, dtype=np.float64,
-                         ensure_all_finite=not needs_gram, **options)
-    return X, y, gram(X, type(estimator).__name__) if needs_gram else None
-
-
-def largest_curvature(gram):
-    """Largest eigenvalue of ``gram = A.T @ A / n`` with ``A = [X, 1]``."""
-    return np.linalg.eigvalsh(gram)[-1]
-
-
-def mean_loss_of_rows(X, params, pointwise):
-    """The training loss of each row ``[w, b]`` of ``params``, one pass per chunk.
-
-    ``pointwise(z)`` gives the loss of every sample for ``z`` of shape
-    (n_samples, n_rows); the mean over samples is that row's loss. Rows are taken a
-    few at a time, so that ``z`` stays near 8 MB.
-    """
-    W, b = params[:, :-1], params[:, -1]
-    losses = np.empty(len(b))
-    chunk = max(1, 2**20 // len(X))
-    for start in range(0, len(b), chunk):
-        rows = slice(start, start + chunk)
-        losses[rows] = np.mean(pointwise(X @ W[rows].T + b[rows]), axis=0)
-    return losses
-
-
-def weight_names(estimator):
-    """History column names of the weights: the feature names, else w0, w1, ..."""
-    if hasattr(estimator, "feature_names_in_"):
-        names = [str(name) for name in estimator.feature_names_in_]
-        clash = sorted(set(names) & set(_RESERVED_COLUMNS))
-        if clash:
-            raise ValueError(
-                f"Feature names {clash} clash with the columns of history_ "
-                f"{list(_RESERVED_COLUMNS)}. Rename those columns of X."
-            )
-        return names
-    return [f"w{j}" for j in range(estimator.n_features_in_)]
-
-
-def train(estimator, X, y, coef, intercept, *, rate, residual, scale, losses, rng):
-    """Run ``estimator.n_epochs`` epochs of mini-batch descent and store the results.
-
-    Parameters
-    ----------
-    estimator : Neuron or NeuronClassifier
-        Gives ``n_epochs``, ``batch_size`` and ``shuffle``; receives ``coef_``,
-        ``intercept_``, ``learning_rate_``, ``n_iter_`` and ``history_``.
-    X : ndarray of shape (n_samples, n_features)
-    y : ndarray of shape (n_samples,)
-        Targets as floats (0 and 1 for a classifier).
-    coef : ndarray of shape (n_features,)
-    intercept : float
-        Starting parameters.
-    rate : float
-        The learning rate.
-    residual : callable
-        ``residual(z, y_batch)``, the loss's derivative with respect to ``z`` per
-        row, up to the constant ``scale``.
-    scale : float
-        The constant factor of the gradient (2 for the MSE, 1 for the log loss).
-    losses : callable
-        ``losses(params)`` with ``params`` of shape (n_rows, n_features + 1), one
-        ``[w, b]`` per row: the training loss of each row.
-    rng : numpy.random.Generator or RandomState
-        Deals the rows into batches when ``estimator.shuffle``.
-    """
-    n_epochs, n_features = estimator.n_epochs, X.shape[1]
-    batch_rows = batch_slices(len(X), estimator.batch_size)
-    steps = [scale * rate / (rows.stop - rows.start) for rows in batch_rows]
-    data = epochs(X, y, batch_rows, n_epochs, estimator.shuffle, rng)
-    params = _descend(data, np.append(coef, intercept), batch_rows, steps, residual,
-                      n_updates=n_epochs * len(batch_rows))
-    with np.errstate(over="ignore", invalid="ignore"):
-        params[:, -1] = losses(params[:, :-1])  # every row's loss at once
-    epoch = np.repeat(np.arange(n_epochs + 1), [1] + [len(batch_rows)] * n_epochs)
-    batch = np.concatenate([[0], np.tile(np.arange(1, len(batch_rows) + 1), n_epochs)])
-    done = len(params)  # fewer rows than updates when training diverged
-    history = _history(epoch[:done], batch[:done], params, weight_names(estimator))
-    _stop_if_diverged(estimator, history, params, rate, complete=done == len(epoch))
-    _warn_if_the_loss_grew(params, n_epochs, rate)
-    estimator.coef_ = params[-1, :n_features].copy()
-    estimator.intercept_ = float(params[-1, n_features])
-    estimator.learning_rate_ = rate
-    estimator.n_iter_ = n_epochs
-    estimator.history_ = history
-
-
-def _descend(data, theta, batch_rows, steps, residual, *, n_updates):
-    """The updates: ``[w, b, (loss)]`` after each, until an epoch ends not finite.
-
-    ``data`` gives each epoch's rows of ``A = [X, 1]`` and ``y``; with
-    ``theta = [w, b]``, ``z = A_batch @ theta`` is one product. Returns the rows
-    done: the start, then one row per update, the loss column left for the caller.
-    """
-    params = np.empty((1 + n_updates, len(theta) + 1))
-    params[0, :-1] = theta
-    row = 0
-    with np.errstate(over="ignore", invalid="ignore"):
-        for A_epoch, y_epoch in data:
-            for rows, step in zip(batch_rows, steps, strict=True):
-                A_batch = A_epoch[rows]
-                gradient = residual(A_batch @ theta, y_epoch[rows]) @ A_batch
-                gradient *= step
-                row += 1
-                theta = np.subtract(theta, gradient, out=params[row, :-1])
-            if not np.isfinite(theta).all():
-                break
-    return params[: row + 1]
-
-
-def _stop_if_diverged(estimator, history, params, rate, *, complete):
-    """DivergenceError at the first row that is not finite; history_ keeps the rest."""
-    finite = np.isfinite(params).all(axis=1)
-    if complete and finite.all():
-        return
-    bad = int(np.flatnonzero(~finite)[0])
-    estimator.history_ = history.iloc[:bad].reset_index(drop=True)
-    raise DivergenceError(
-        f"Training diverged at epoch {history['epoch'].iloc[bad]}, batch "
-        f"{history['batch'].iloc[bad]} (learning_rate={rate:.6g}): the loss or the "
-        "weights are no longer finite. Standardise the features (for example "
-        f"make_pipeline(StandardScaler(), {type(estimator).__name__}())) or use a "
-        "smaller learning_rate; learning_rate='auto' picks a stable one. history_ "
-        "holds the steps before it."
-    )
-
-
-def _warn_if_the_loss_grew(params, n_epochs, rate):
-    if params[-1, -1] > params[0, -1]:
-        warnings.warn(
-            f"The training loss grew from {params[0, -1]:.6g} to "
-            f"{params[-1, -1]:.6g} over {n_epochs} epochs "
-            f"(learning_rate={rate:.6g}): the learning rate is probably too large. "
-            "Use a smaller one, or learning_rate='auto'.",
-            ConvergenceWarning, stacklevel=4,
-        )
-
-
-def _history(epochs, batches, params, names):
-    columns = {"epoch": epochs, "batch": batches}
-    columns.update(zip([*names, "bias", "loss"], params.T, strict=True))
-    return pd.DataFrame(columns)
+    return array

@@ -14,6 +14,9 @@ from matplotlib.colors import LogNorm
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator
 from mpl_toolkits.axes_grid1 import make_axes_locatable
 
+from coursekit.animation import animate_fit
+from coursekit.history import epochs_elapsed, single_weight, weight_columns
+
 __all__ = [
     "animate_fit",
     "plot_coefficients",
@@ -28,37 +31,6 @@ def _axes(ax):
     if ax is None:
         _, ax = plt.subplots()
     return ax
-
-
-def _weight_columns(history):
-    missing = {"epoch", "batch", "bias", "loss"} - set(history.columns)
-    if missing:
-        raise ValueError(
-            f"history must be a Neuron's history_ DataFrame; it lacks the columns "
-            f"{sorted(missing)}."
-        )
-    return [c for c in history.columns if c not in ("epoch", "batch", "bias", "loss")]
-
-
-def _progress(history):
-    """Epochs elapsed at each row: 0 for the initial row, epoch k ends at k."""
-    n_batches = max(int(history["batch"].max()), 1)
-    return np.arange(len(history)) / n_batches
-
-
-def _single_weight(history):
-    weights = _weight_columns(history)
-    if len(weights) != 1:
-        raise ValueError(
-            f"This plot is for a neuron with one feature; history has {len(weights)} "
-            f"weight columns {weights}."
-        )
-    return weights[0]
-
-
-def _line_x(x):
-    x = np.asarray(x, dtype=float).ravel()
-    return np.array([x.min(), x.max()])
 
 
 def plot_fit(x, y, intercept, slope, *, ax=None, label="fitted line",
@@ -91,7 +63,7 @@ def plot_fit(x, y, intercept, slope, *, ax=None, label="fitted line",
     # the caller adds.
     ax.scatter(x, np.asarray(y).ravel(), s=12, alpha=0.6, color="C7",
                label=data_label)
-    ends = _line_x(x)
+    ends = np.array([x.min(), x.max()])
     ax.plot(ends, intercept + slope * ends, color="C3", linewidth=2,
             label=f"{label}: y = {intercept:.2f} + {slope:.2f} {x_name}")
     ax.set(xlabel=x_name, ylabel="y", title="Data and fitted line")
@@ -190,7 +162,7 @@ def plot_loss_surface(surface, *, kind="contour", path=None, optimum=None, ax=No
             colorbar.formatter = FuncFormatter(_full_number)
             colorbar.update_ticks()
     if path is not None:
-        weight = _single_weight(path)
+        weight = single_weight(path)
         ax.plot(path[weight], path["bias"], color="C3", marker=".", markersize=3,
                 linewidth=1, label="gradient descent")
         ax.plot(path[weight].iloc[0], path["bias"].iloc[0], "o", color="C3",
@@ -227,41 +199,52 @@ def plot_history(history, *, ax=None):
     matplotlib.axes.Axes
     """
     ax = _axes(ax)
-    progress = _progress(history)
-    for column in _weight_columns(history):
-        ax.plot(progress, history[column], label=column)
-    ax.plot(progress, history["bias"], color="black", linestyle="--", label="bias")
+    epochs = epochs_elapsed(history)
+    for column in weight_columns(history):
+        ax.plot(epochs, history[column], label=column)
+    ax.plot(epochs, history["bias"], color="black", linestyle="--", label="bias")
     ax.set(xlabel="epoch", ylabel="weight or bias",
            title="Weights and bias during training")
     ax.legend(fontsize="small", ncols=2 if history.shape[1] > 8 else 1)
     return ax
 
 
-def plot_loss(histories, *, ax=None, log=True):
+def plot_loss(histories, *, ax=None, log=True, log_epochs=False, loss_name="MSE"):
     """Training loss against epochs, for one history or several to compare.
 
     Parameters
     ----------
     histories : pandas.DataFrame or mapping of str to DataFrame
-        One ``Neuron.history_``, or a legend label for each of several.
+        One neuron's ``history_``, or a legend label for each of several.
     ax : matplotlib Axes, default=None
     log : bool, default=True
         Logarithmic loss axis.
+    log_epochs : bool, default=False
+        Logarithmic epoch axis, to compare runs of very different lengths; the
+        start (epoch 0) is then drawn at half the first update's epoch.
+    loss_name : str, default="MSE"
+        What the loss is, for the labels ("log loss" for a ``NeuronClassifier``).
 
     Returns
     -------
     matplotlib.axes.Axes
     """
     if isinstance(histories, pd.DataFrame):
-        histories = {"training MSE": histories}
+        histories = {f"training {loss_name}": histories}
     ax = _axes(ax)
     for label, history in histories.items():
-        _weight_columns(history)
-        ax.plot(_progress(history), history["loss"], label=label)
+        weight_columns(history)
+        epochs = epochs_elapsed(history)
+        if log_epochs and len(epochs) > 1:
+            epochs[0] = epochs[1] / 2
+        ax.plot(epochs, history["loss"], label=label)
     if log:
         ax.set_yscale("log")
-    ax.set(xlabel="epoch", ylabel="MSE on the training set",
-           title="Loss during training")
+    if log_epochs:
+        ax.set_xscale("log")
+    ax.set(xlabel="epoch (log scale; 0 drawn at half the first step)" if log_epochs
+           else "epoch",
+           ylabel=f"{loss_name} on the training set", title="Loss during training")
     ax.legend()
     return ax
 
@@ -306,7 +289,3 @@ def plot_coefficients(coefficients, *, feature_names=None, ax=None):
     ax.set(xlabel="feature", ylabel="coefficient", title="Coefficients compared")
     ax.legend()
     return ax
-
-
-# The animation lives in its own module; it is one of these plots for the learner.
-from coursekit.animation import animate_fit  # noqa: E402

@@ -77,11 +77,12 @@ def offline_prefix():
 
 # What a deck or a page is made from: a build is reused while none of these changed.
 BUILD_INPUTS = ["notebooks/solutions/*.ipynb", "publish/**/*", "tools/publish.py",
+                "tools/course.py",
                 "README.md", "GUIDE.md", "package-lock.json"]
 
 
 def built(kind):
-    """``build/test-<kind>/``, built by ``tools/publish.py <kind>`` with only loopback.
+    """``build/test-<kind>/``, from ``python -m tools.publish <kind>``, loopback only.
 
     A warm run reuses the folder when its inputs are unchanged (a hash of them is kept
     beside it); otherwise it is rebuilt, offline where Linux allows.
@@ -97,9 +98,9 @@ def built(kind):
     if out.is_dir() and stamp.exists() and stamp.read_text() == digest.hexdigest():
         return out
     stamp.unlink(missing_ok=True)
-    command = [*offline_prefix(), sys.executable, str(ROOT / "tools" / "publish.py"),
+    command = [*offline_prefix(), sys.executable, "-m", "tools.publish",
                kind, "--out", str(out)]
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if done.returncode:
         pytest.fail(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
     stamp.write_text(digest.hexdigest())

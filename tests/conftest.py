@@ -2,23 +2,38 @@ import matplotlib
 import numpy as np
 import pytest
 
+from tests.helpers import diabetes_split
+
 # Unit tests draw off-screen. (Notebook kernels are other processes: unaffected.)
 matplotlib.use("Agg")
 
 # pytest-xdist (make test: --dist loadscope) hands each worker a whole module or
 # notebook, in the order collected (see pytest_configure), as the worker frees up.
-# Giving out the longest first (measured on a two-core machine, in seconds of one
-# worker), then the other notebooks (2-5 s each), leaves the many short tests to even
-# out the end, instead of one worker finishing a long module alone.
-LONGEST_FIRST = [
-    "tests/test_site.py",  # 25: every page of the website, axe-core on each
-    "tests/test_slides.py",  # 22: every deck, every slide measured
-    "tests/test_student_edition.py",  # 19: nbgrader generates and autogrades
-    "tests/test_live.py",  # 11: JupyterLab and RISE
-    "notebooks/solutions/08_keras.ipynb",  # 9
-    "tests/test_course_claims/test_08_keras.py",  # 6
-    "tests/test_checks_keras_neuron.py",  # 5
-]
+# The long ones go first, so that the many short modules even out the end instead of
+# one worker finishing a long module alone. Long, by kind of work unit:
+#   0. modules that drive a browser (they use the `browser` fixture);
+#   1. notebooks, most cells first (each cell runs in a kernel);
+#   2. modules that start other programs or compile with JAX (they use
+#      subprocess, nbclient or keras);
+#   3. the rest.
+# Within a kind, units keep their collected order.
+STARTS_PROGRAMS = {"subprocess", "nbclient", "keras"}
+
+
+def packages_used(module):
+    """The top-level packages of the names a test module imports."""
+    return {(getattr(value, "__module__", None) or getattr(value, "__name__", "")
+             ).split(".")[0] for value in vars(module).values()}
+
+
+def unit_kind(items):
+    """The kind (0 to 3, above) of one work unit, from its test items."""
+    if any("browser" in getattr(item, "fixturenames", ()) for item in items):
+        return 0
+    if items[0].nodeid.startswith("notebooks/"):
+        return 1
+    module = getattr(items[0], "module", None)
+    return 2 if module and STARTS_PROGRAMS & packages_used(module) else 3
 
 
 def pytest_configure(config):
@@ -29,13 +44,12 @@ def pytest_configure(config):
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(session, config, items):
-    def rank(item):
-        path = item.nodeid.split("::")[0]
-        if path in LONGEST_FIRST:
-            return LONGEST_FIRST.index(path)
-        return len(LONGEST_FIRST) + (not path.startswith("notebooks/"))
-
-    items.sort(key=rank)  # stable: within a rank, the collected order
+    units = {}
+    for item in items:
+        units.setdefault(item.nodeid.split("::")[0], []).append(item)
+    rank = {path: (unit_kind(unit), -len(unit) if unit_kind(unit) == 1 else 0)
+            for path, unit in units.items()}
+    items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])  # stable
     # `pytest -m browser`: the checks that need a browser (tests/test_newcomer.py).
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
@@ -63,16 +77,8 @@ def regression_data():
 @pytest.fixture(scope="session")
 def diabetes_train():
     """Notebooks 07 and 08's standardised diabetes training split, as arrays."""
-    # Imported here: pytest's main process reads this file before it starts the
-    # workers, and needs neither.
-    from sklearn.model_selection import train_test_split
-    from sklearn.preprocessing import StandardScaler
-
-    import coursekit as ck
-
-    X, y = ck.datasets.load_diabetes()
-    X_train, _, y_train, _ = train_test_split(X, y, test_size=0.2, random_state=0)
-    return StandardScaler().fit_transform(X_train), y_train.to_numpy()
+    _, X_train, y_train, _, _ = diabetes_split()
+    return X_train, y_train
 
 
 @pytest.fixture(scope="module")

@@ -39,9 +39,8 @@ def test_a_fresh_copy_installs_from_the_bundle_and_passes_make_test(tmp_path):
     if shutil.which("unshare") is None or shutil.which("ip") is None:
         pytest.fail("needs `unshare` and `ip` (util-linux, iproute2), which .ci/run "
                     "installs")
-    built = subprocess.run([sys.executable, "-m", "tools.bundle",
-                            "--out", tmp_path], cwd=ROOT, capture_output=True,
-                           text=True)
+    built = subprocess.run([sys.executable, "-m", "tools.bundle", "--out", tmp_path],
+                           capture_output=True, text=True, cwd=ROOT)
     assert built.returncode == 0, built.stdout + built.stderr
     course = tmp_path / "coursekit"
     assert any((course / "wheelhouse").glob("numpy-*.whl"))

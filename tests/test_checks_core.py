@@ -1,135 +1,148 @@
-"""The machinery every exercise check shares: errors, calling, comparing."""
+"""The engine the checks share, through the public checks: failures with mistake ids,
+rounding told from other near misses, questions, every named mistake recognised as
+itself, and every section a message names resolved against the notebooks' headings."""
+
+import json
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from coursekit.checks._core import (
-    KNOWN_MISTAKES,
-    CheckFailed,
-    NotDoneYet,
-    as_array,
-    call,
-    compare,
-    given,
-    passed,
-)
+import coursekit.checks as checks
+from coursekit.checks import CheckFailed, NotDoneYet, check_answer, check_column_means
+from coursekit.checks._core import MESSAGES, Exercise, run
+from coursekit.checks.questions import QUESTIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISES = [value for module in checks.MODULES for value in vars(module).values()
+             if isinstance(value, Exercise)]
 
 
-def stub(x):
-    raise NotImplementedError()
+def failure(check, *answer):
+    with pytest.raises(CheckFailed) as info:
+        check(*answer)
+    return info.value
 
 
 def test_failures_are_assertion_errors_that_nbgrader_scores():
     assert issubclass(CheckFailed, AssertionError)
     assert issubclass(NotDoneYet, CheckFailed)
+    error = CheckFailed("the MSE is wrong", "03.safe_mse.broadcast")
+    assert error._render_traceback_() == ["CheckFailed: the MSE is wrong",
+                                          "[mistake: 03.safe_mse.broadcast]"]
 
 
-def test_ipython_shows_the_message_without_a_traceback_of_our_files():
-    error = CheckFailed("the MSE is wrong")
-    assert error._render_traceback_() == ["CheckFailed: the MSE is wrong"]
+def test_a_named_mistake_carries_its_id_on_the_last_line_and_a_section():
+    error = failure(check_column_means, lambda M: M.sum(axis=0))
+    assert error.mistake == "01.column_means.sums"
+    assert str(error).splitlines()[-1] == "[mistake: 01.column_means.sums]"
+    assert "(notebook 01, section 4)." in str(error)
 
 
-def test_a_stub_is_not_done_yet_not_a_traceback():
-    with pytest.raises(NotDoneYet, match="Not done yet") as info:
-        call(stub, np.ones(3))
-    assert info.value.__suppress_context__  # no "during handling" chain
+def test_an_unnamed_mistake_has_no_id_but_a_section():
+    error = failure(check_column_means, lambda M: M.max(axis=0))
+    assert error.mistake is None and "[mistake:" not in str(error)
+    assert "notebook 01, section 4" in str(error)
 
 
-def test_an_unset_answer_is_not_done_yet():
-    with pytest.raises(NotDoneYet, match="`shape_answer` has no answer yet"):
-        given(None, "shape_answer")
-    assert given((3, 1), "shape_answer") == (3, 1)
+def test_rounding_is_named_only_when_the_answer_is_the_reference_rounded():
+    assert failure(check_column_means, lambda M: M.mean(axis=0).round(3)).mistake \
+        == "01.column_means.rounded"
+    for near in (lambda M: M.mean(axis=0) * (1 + 3e-4),
+                 lambda M: M.astype(np.float16).mean(axis=0)):
+        assert failure(check_column_means, near).mistake == "01.column_means.near_miss"
 
 
-def test_a_learners_error_names_the_error_and_the_inputs_shapes():
-    def broken(x):
-        return x @ np.ones(5)
+def test_a_stub_a_learners_error_and_a_value_for_a_function_are_explained():
+    def stub(M):
+        raise NotImplementedError()
 
-    with pytest.raises(CheckFailed,
-                       match=r"raised ValueError: .*array of shape \(3, 4\)"):
-        call(broken, np.ones((3, 4)))
-
-
-def test_a_called_function_instead_of_the_function_is_explained():
-    with pytest.raises(CheckFailed, match=r"Pass the function itself"):
-        call(np.float64(3.0), name="mse")
+    with pytest.raises(NotDoneYet, match="Not done yet"):
+        check_column_means(stub)
+    with pytest.raises(CheckFailed, match=r"raised ValueError: .*shape \(5, 3\)"):
+        check_column_means(lambda M: M @ np.ones(5))
+    with pytest.raises(CheckFailed, match="pass the function itself"):
+        check_column_means(np.ones(3))
 
 
-def test_as_array_names_the_shape_it_got_and_where_to_look():
-    with pytest.raises(CheckFailed, match=r"returned shape \(800, 800\); expected "
-                       r"\(800,\): see notebook 03"):
-        as_array(np.zeros((800, 800)), shape=(800,), name="mse_errors",
-                 hint="see notebook 03, the MSE pitfall")
-    with pytest.raises(CheckFailed, match="returned None: did you forget"):
-        as_array(None, shape=(), name="mse")
-    with pytest.raises(CheckFailed, match="returned str, which is not a number"):
-        as_array("3.0x", shape=(), name="mse")
-    assert as_array([1, 2], shape=(2,), name="f").dtype == float
-
-
-def test_compare_recognises_a_known_mistake_by_name():
-    compare(1.0, 1.0 + 1e-12, what="the MSE")
-    with pytest.raises(CheckFailed, match=r"the MSE is wrong: .*n² numbers"):
-        compare(5.0, 1.0, what="the MSE",
-                mistakes={"broadcast": 5.0, "missing_mean": 9.0})
-    with pytest.raises(CheckFailed, match=r"the MSE is wrong: your own words"):
-        compare(2.0, 1.0, what="the MSE", mistakes={"your own words": 2.0})
-    with pytest.raises(CheckFailed, match=r"^the MSE is wrong\. Look at section 3\.$"):
-        compare(7.0, 1.0, what="the MSE", mistakes={"broadcast": 5.0},
-                hint="Look at section 3.")
-
-
-def test_compare_refuses_nan_and_other_shapes():
-    with pytest.raises(CheckFailed, match="not finite"):
-        compare(np.nan, 1.0, what="the loss")
-    with pytest.raises(CheckFailed, match=r"has shape \(2,\); expected \(\)"):
-        compare([1.0, 1.0], 1.0, what="the loss")
-
-
-def test_every_known_mistake_points_to_a_notebook():
-    for key, message in KNOWN_MISTAKES.items():
-        assert "notebook 0" in message, key
-
-
-def test_passed_prints_one_line(capsys):
-    passed("the column has shape (3, 1).")
-    assert capsys.readouterr().out == "Correct: the column has shape (3, 1).\n"
-
-
-@pytest.mark.parametrize("answer, message", [
-    ("(4, 2)", "is the text '\\(4, 2\\)'; write the shape as a tuple"),
-    (np.ones((4, 2)), "an array of numbers, not a shape"),
-    ((4.5, 2), "tuple of whole numbers"), ((True, 2), "tuple of whole numbers"),
-    ((), "tuple of whole numbers"),
-])
-def test_shape_answer_refuses_what_is_not_a_shape(answer, message):
-    from coursekit.checks._core import shape_answer
-
-    with pytest.raises(CheckFailed, match=message):
-        shape_answer(answer, "product_shape", "(5, 7)")
+def test_a_question_names_the_wrong_option_and_why(capsys):
+    check_answer("01.q1", " B ")
+    assert capsys.readouterr().out.startswith("Correct:")
+    error = failure(check_answer, "01.q1", "a")
+    assert error.mistake == "01.q1.row_means"
+    assert "notebook 01, section 4" in str(error)
+    assert failure(check_answer, "01.q1", "z").mistake is None
     with pytest.raises(NotDoneYet):
-        shape_answer(None, "product_shape", "(5, 7)")
+        check_answer("01.q1", None)
 
 
-def test_a_rounded_answer_is_called_close_not_wrong():
-    with pytest.raises(CheckFailed, match="close but not exact .* round only when"):
-        compare(7.7027, 7.702735, what="`slope`")
-    with pytest.raises(CheckFailed, match=r"^`slope` is wrong\.$"):
-        compare(7.9, 7.702735, what="`slope`")
+def test_every_question_has_one_right_option_and_reasons_for_the_others():
+    for question, rows in QUESTIONS.items():
+        keys = [key for _, key, _, _ in rows]
+        assert keys.count("right") == 1, question
+        assert len(set(keys)) == len(keys) and all(why for *_, why in rows), question
 
 
-def test_messages_for_what_is_not_an_array_of_numbers():
-    with pytest.raises(CheckFailed, match="is a function \\(not called\\?\\)"):
-        as_array(np.arange, shape=(3,), name="grid", verb="is")
-    with pytest.raises(CheckFailed, match="rows of different lengths"):
-        as_array([[1, 2, 3], [4, 5]], shape=(2, 3), name="grid", verb="is")
-    with pytest.raises(NotDoneYet, match=r"print\(\.\.\.\)` stores None"):
-        given(None, "grid")
+def _filled(wrong, reference, exercise):
+    if wrong is None:
+        return reference
+    if exercise.parts:
+        return tuple(r if w is None else w for w, r in zip(wrong, reference,
+                                                            strict=True))
+    return wrong
 
 
-def test_a_learners_error_names_the_numbers_it_was_called_with():
-    def broken(n, m):
-        raise ZeroDivisionError("division by zero")
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
+def test_every_named_wrong_answer_is_recognised_as_itself(exercise):
+    """A learner whose answers are a mistake's own wrong answers gets that mistake."""
+    if exercise.reference is None:
+        pytest.skip("build_neuron: its mistakes are Keras' errors and steps")
+    for m in exercise.mistakes:
+        if m.wrong is None:
+            continue
 
-    with pytest.raises(CheckFailed, match=r"called with 353, 32\)"):
-        call(broken, 353, np.int64(32))
+        def learner(*args, m=m):
+            return _filled(m.wrong(*args), exercise.reference(*args), exercise)
+
+        answer = learner if exercise.function else learner()
+        if exercise.id == "05.mse_from_averages":
+            answer = checks.grid_search._watched(answer)
+        if exercise.id == "09.confusion_counts":
+            answer = checks.classifier._flat(answer)
+        with pytest.raises(CheckFailed) as info:
+            run(exercise, answer)
+        assert info.value.mistake == f"{exercise.id}.{m.key}", str(info.value)
+
+
+def headings():
+    """{"06.7", ...}: the numbered sections of every notebook."""
+    found = set()
+    for path in (ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"):
+        for cell in json.loads(path.read_text())["cells"]:
+            if cell["cell_type"] == "markdown":
+                found |= {f"{path.name[:2]}.{n}" for n in re.findall(
+                    r"^## (\d+)\. ", "".join(cell["source"]), re.MULTILINE)}
+    return found
+
+
+def test_every_section_a_message_names_is_a_heading_of_its_notebook():
+    named = {section for section, _ in MESSAGES.values()}
+    named |= {section for rows in QUESTIONS.values() for _, _, section, _ in rows}
+    text = " ".join(message for _, message in MESSAGES.values())
+    named |= {f"{a}.{b}"
+              for a, b in re.findall(r"notebook (\d\d), section (\d+)", text)}
+    assert not sorted(named - headings()), "sections no notebook heading matches"
+
+
+def test_every_exercise_and_mistake_has_its_message_and_every_message_its_mistake():
+    ids = {e.id for e in EXERCISES} | {f"{e.id}.{m.key}" for e in EXERCISES
+                                        for m in e.mistakes}
+    ids |= {f"{e.id}.{key}" for e in EXERCISES for *_, key in e.refuse()}
+    ids |= {f"08.build_neuron.{m.key}" for m in checks.keras_neuron.MISTAKES}
+    ids |= {f"08.adam_learning_rate.{k}" for k in ("below_smallest", "too_small",
+                                                    "overshoot")}
+    optional = {i for i in MESSAGES if i.endswith((".near_miss", ".shape"))}
+    assert not ids - set(MESSAGES), "mistakes without a message"
+    assert not set(MESSAGES) - ids - optional, "messages no check uses"
+    assert all(re.fullmatch(r"\d\d\.\w+(\.\w+)?", i) for i in MESSAGES)

@@ -210,3 +210,20 @@ def test_axes_and_neuron_diagrams_draw_their_cells_and_arrows():
     assert sum(isinstance(p, Circle) for p in ax.patches) == 5
     assert len(rectangles(ax)) == 1
     assert sum(isinstance(p, FancyArrowPatch) for p in ax.patches) == 4 + 2
+
+
+@pytest.mark.parametrize("draw", [
+    lambda: diagrams.draw_axes([[1, 2, 3], [4, 5, 6]]),
+    lambda: diagrams.draw_axes([[1, 2, 3], [4, 5, 6]], mean_axis=0),
+    lambda: diagrams.draw_axes([[1, 2, 3], [4, 5, 6]], mean_axis=1),
+    lambda: diagrams.draw_broadcast(np.array([[1], [2]]), np.array([1, 2, 3])),
+    lambda: diagrams.draw_broadcast(np.ones((2, 3)), np.ones(2)),
+    lambda: diagrams.draw_row_times_column([1, 2, 3, 4, 5], [2, 4, 1, 1, 1]),
+    lambda: diagrams.draw_neuron(3),
+], ids=["axes", "mean0", "mean1", "broadcast", "failure", "product", "neuron"])
+def test_diagram_text_is_at_least_10_points_at_the_figure_size(draw):
+    ax = draw()
+    # the figures are shown at their own size (100 dpi), so points are points
+    sizes = [text.get_fontsize() for text in [*ax.texts, ax.title] if text.get_text()]
+    assert sizes and min(sizes) >= 10
+    plt.close(ax.figure)

@@ -6,14 +6,11 @@ the structure that makes that true for every exercise, and that nbgrader needs.
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 import coursekit as ck
-
-ROOT = Path(__file__).resolve().parent.parent
-SOLUTIONS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+from tools.course import NOTEBOOKS as SOLUTIONS
 
 
 def cells(path):

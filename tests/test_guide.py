@@ -2,17 +2,13 @@
 the ones the rehearsal model computes (tools/rehearse.py)."""
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools import rehearse
+from tools.course import NOTEBOOKS, ROOT
+
 GUIDE = ROOT / "GUIDE.md"
-NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
-# The tools are scripts, importing one another from their folder.
-sys.path.insert(0, str(ROOT / "tools"))
-import rehearse  # noqa: E402
 
 PARTS = ["Objectives", "Prerequisites", "Run live", "Misconceptions", "Pitfalls",
          "Exercises", "Questions"]
@@ -28,7 +24,7 @@ def test_readme_links_the_guide():
 
 def test_guide_timing_table_is_the_rehearsal_models():
     block = guide_text().split(rehearse.START)[1].split(rehearse.END)[0]
-    assert block.strip() == rehearse.table(), "run: python tools/rehearse.py --write"
+    assert block.strip() == rehearse.table(), "run: python -m tools.rehearse --write"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -38,7 +34,7 @@ def test_speaker_notes_times_are_the_rehearsal_models(path):
     for notes, minutes in timed:
         if notes is not None:
             assert f"**Time:** {minutes} min" in notes.source, (
-                f"{notes.get('id')}: run python tools/rehearse.py --write")
+                f"{notes.get('id')}: run python -m tools.rehearse --write")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -58,3 +54,14 @@ def test_guide_says_how_to_run_a_room_and_how_minutes_are_made():
                    "student edition", "130 words a minute"]:
         assert needed in text, needed
     assert "<!-- rehearsal-method -->" not in text
+
+
+def test_guide_names_the_notebooks_that_take_more_than_an_hour():
+    row = r"^\| \[(\d\d)_\w+\]\(.*?\) \| \d+ \| \d+ \| (\d+) \|$"
+    rows = re.findall(row, guide_text(), flags=re.M)
+    over = [number for number, minutes in rows if int(minutes) > 60]
+    words = {4: "Four", 5: "Five", 6: "Six", 7: "Seven", 8: "Eight"}
+    named = ", ".join(over[:-1]) + " and " + over[-1]
+    sentence = (f"**Shorter slots.** {words[len(over)]} notebooks ({named}) take more "
+                "than an hour to present.")
+    assert len(rows) == 9 and sentence in " ".join(guide_text().split())

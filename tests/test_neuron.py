@@ -78,6 +78,24 @@ def test_mini_batches_match_a_plain_loop(regression_data):
     np.testing.assert_allclose(neuron.history_.iloc[1:, 2:-1], rows, rtol=1e-12)
 
 
+def test_shuffled_mini_batches_match_a_plain_loop(regression_data):
+    """The neuron's updates equal a plain loop over each epoch's permuted batches."""
+    X, y = regression_data
+    rate, size, coef, b = 0.05, 64, np.zeros(3), 0.0
+    neuron = Neuron(learning_rate=rate, n_epochs=4, batch_size=size, random_state=9)
+    neuron.fit(X, y, coef_init=coef, intercept_init=b)
+    rng, rows = np.random.default_rng(9), []
+    for _ in range(4):
+        permutation = rng.permutation(len(X))
+        for start in range(0, len(X), size):
+            batch = permutation[start : start + size]
+            error = X[batch] @ coef + b - y[batch]
+            coef = coef - rate * 2 * X[batch].T @ error / len(batch)
+            b = b - rate * 2 * error.mean()
+            rows.append([*coef, b])
+    np.testing.assert_allclose(neuron.history_.iloc[1:, 2:-1], rows, rtol=1e-12)
+
+
 def test_history_rows_hold_parameters_with_their_own_loss(regression_data):
     X, y = regression_data
     coef0 = np.array([0.1, 0.2, 0.3])
@@ -132,12 +150,28 @@ def test_same_random_state_same_history(regression_data):
 
 
 def test_every_sample_is_used_once_per_epoch():
-    """With shuffling, one epoch of SGD at rate 0 on y = row number touches each row."""
-    X = np.zeros((10, 1))
-    y = np.arange(10.0)
-    neuron = Neuron(learning_rate=1e-300, n_epochs=1, batch_size=3, random_state=0)
-    neuron.fit(X, y, coef_init=[0.0], intercept_init=0.0)
-    assert len(neuron.history_) == 1 + 4  # batches of 3, 3, 3 and 1
+    """With shuffling, each epoch's batches hold every row exactly once.
+
+    X is all zeros and y[i] = 2**i, so one step at rate 1/2 sets the bias to the
+    mean of the batch's targets: times the batch's size, a sum whose binary digits
+    name the batch's rows.
+    """
+    X, y = np.zeros((10, 1)), 2.0 ** np.arange(10)
+    neuron = Neuron(learning_rate=0.5, n_epochs=3, batch_size=3, random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        neuron.fit(X, y, coef_init=[0.0], intercept_init=0.0)
+    history = neuron.history_
+    assert len(history) == 1 + 3 * 4  # batches of 3, 3, 3 and 1
+    orders = []
+    for epoch in (1, 2, 3):
+        steps = history[history["epoch"] == epoch]
+        sums = np.rint(steps["bias"].to_numpy() * [3, 3, 3, 1]).astype(int)
+        batches = [[i for i in range(10) if s >> i & 1] for s in sums]
+        assert [len(rows) for rows in batches] == [3, 3, 3, 1]
+        orders.append([i for rows in batches for i in rows])
+        assert sorted(orders[-1]) == list(range(10))
+    assert orders[0] != orders[1] != orders[2]  # a fresh order each epoch
 
 
 def test_auto_learning_rate_is_one_over_the_hessians_largest_eigenvalue():

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from matplotlib.animation import FuncAnimation
 
-from coursekit import Neuron, loss_surface, plotting
+from coursekit import Neuron, NeuronClassifier, loss_surface, plotting
 
 
 @pytest.fixture
@@ -20,13 +20,20 @@ def labels(ax):
     return [text.get_text() for text in ax.get_legend().get_texts()]
 
 
+def drawn(ax, label):
+    """The one line or collection of ``ax`` labelled ``label``."""
+    artists = [*ax.get_lines(), *ax.collections]
+    (artist,) = [a for a in artists if a.get_label() == label]
+    return artist
+
+
 def test_plot_fit_draws_the_line_it_is_given(one_feature):
     x, y, _ = one_feature
     ax = plotting.plot_fit(x, y, intercept=5.0, slope=-2.0)
-    (line,) = ax.get_lines()
+    line = drawn(ax, "fitted line: y = 5.00 + -2.00 x")
     np.testing.assert_allclose(line.get_ydata(), 5.0 - 2.0 * line.get_xdata())
     np.testing.assert_allclose(line.get_xdata(), [x.min(), x.max()])
-    assert len(ax.collections[0].get_offsets()) == len(x)
+    np.testing.assert_array_equal(drawn(ax, "data").get_offsets(), np.c_[x, y])
     assert ax.get_xlabel() == "x" and ax.get_ylabel() == "y" and ax.get_title()
     assert labels(ax) == ["data", "fitted line: y = 5.00 + -2.00 x"]
 
@@ -46,9 +53,12 @@ def test_plot_loss_surface_with_path_and_optimum(kind, one_feature):
     surface = loss_surface(x, y, np.linspace(-3, 5, 30), np.linspace(-1, 6, 40))
     ax = plotting.plot_loss_surface(surface, kind=kind, path=neuron.history_,
                                     optimum=(1.0, 3.0))
-    path, start, optimum = ax.get_lines()
+    path, start = drawn(ax, "gradient descent"), drawn(ax, "start")
     np.testing.assert_array_equal(path.get_xdata(), neuron.history_["w0"])
     np.testing.assert_array_equal(path.get_ydata(), neuron.history_["bias"])
+    first = neuron.history_.iloc[0]
+    assert (start.get_xdata()[0], start.get_ydata()[0]) == (first["w0"], first["bias"])
+    optimum = drawn(ax, "least squares")
     assert (optimum.get_xdata()[0], optimum.get_ydata()[0]) == (3.0, 1.0)
     assert ax.get_xlabel() == "slope" and ax.get_ylabel() == "intercept"
     assert labels(ax) == ["gradient descent", "start", "least squares"]
@@ -63,7 +73,7 @@ def test_plot_loss_surface_rejects_an_unknown_kind(one_feature):
 def test_plot_history_draws_each_weight_and_the_bias(one_feature):
     _, _, neuron = one_feature
     ax = plotting.plot_history(neuron.history_)
-    w, b = ax.get_lines()
+    w, b = drawn(ax, "w0"), drawn(ax, "bias")
     np.testing.assert_array_equal(w.get_ydata(), neuron.history_["w0"])
     np.testing.assert_array_equal(b.get_ydata(), neuron.history_["bias"])
     assert w.get_xdata()[-1] == 12  # epochs, with three batches per epoch
@@ -73,9 +83,27 @@ def test_plot_history_draws_each_weight_and_the_bias(one_feature):
 def test_plot_loss_compares_histories(one_feature):
     _, _, neuron = one_feature
     ax = plotting.plot_loss({"a": neuron.history_, "b": neuron.history_.iloc[:10]})
-    assert [len(line.get_xdata()) for line in ax.get_lines()] == [37, 10]
+    np.testing.assert_array_equal(drawn(ax, "a").get_ydata(), neuron.history_["loss"])
+    np.testing.assert_array_equal(drawn(ax, "b").get_ydata(),
+                                  neuron.history_["loss"].iloc[:10])
+    np.testing.assert_allclose(drawn(ax, "b").get_xdata(), np.arange(10) / 3)
     assert ax.get_yscale() == "log"
     assert labels(ax) == ["a", "b"]
+    assert ax.get_ylabel() == "MSE on the training set"
+
+
+def test_plot_loss_names_any_loss_and_can_log_the_epochs():
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(40, 2)), np.repeat([0, 1], 20)
+    history = NeuronClassifier(n_epochs=30, random_state=0).fit(X, y).history_
+    ax = plotting.plot_loss(history, loss_name="log loss", log_epochs=True)
+    line = drawn(ax, "training log loss")
+    np.testing.assert_array_equal(line.get_ydata(), history["loss"])
+    np.testing.assert_array_equal(line.get_xdata(), [0.5, *range(1, 31)])
+    assert ax.get_ylabel() == "log loss on the training set"
+    assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
+    with pytest.raises(ValueError, match=r"lacks the columns \['bias', 'loss'\]"):
+        plotting.plot_loss(history.drop(columns=["bias", "loss"]))
 
 
 def test_plot_coefficients_side_by_side():
@@ -97,7 +125,7 @@ def test_animate_fit_has_one_frame_per_epoch_and_renders(one_feature):
     html = anim.to_jshtml()
     assert html.count("data:image/png;base64") == 5  # epochs 0, 3, 6, 9, 12
     ax = anim._fig.axes[0]
-    line = ax.get_lines()[0]
+    line = drawn(ax, "neuron")
     last = neuron.history_.iloc[-1]
     expected = last["bias"] + last["w0"] * line.get_xdata()
     np.testing.assert_allclose(line.get_ydata(), expected)
@@ -159,7 +187,7 @@ def test_plot_loss_surface_marks_the_grid_minimum_below_the_axes(kind):
     surface = loss_surface(x, 2.0 + 3.0 * x, [0.0, 1.0, 2.0, 3.0], [2.5, 3.5, 4.5])
     ax = plotting.plot_loss_surface(surface, kind=kind, optimum=(2.0, 3.0),
                                     mark_minimum=True)
-    optimum, minimum = ax.get_lines()
+    minimum = drawn(ax, "grid minimum")
     assert (minimum.get_xdata()[0], minimum.get_ydata()[0]) == (2.5, 2.0)
     assert labels(ax) == ["least squares", "grid minimum"]
     anchor = ax.get_legend().get_bbox_to_anchor().transformed(ax.transAxes.inverted())

@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 
 from tools import lock
-
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+from tools.course import NOTEBOOKS, ROOT
 
 
 def test_every_dependency_is_pinned_in_a_lock():

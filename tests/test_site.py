@@ -15,9 +15,8 @@ import nbformat
 import pytest
 
 from tests.browser import built, node_assets, serious
+from tools.course import NOTEBOOKS
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
 PAGES = ["index", *(p.stem for p in NOTEBOOKS), "guide", "search", "genindex"]
 # MathJax 3 resolves this promise once it has typeset the page.
 TYPESET = """() => MathJax.startup.promise.then(() => ({

@@ -8,15 +8,13 @@ with every request outside the machine refused.
 
 import functools
 import json
-from pathlib import Path
 
 import nbformat
 import pytest
 
 from tests.browser import built, node_assets, serious
+from tools.course import NOTEBOOKS, slide_type
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
 WIDTH, HEIGHT = 1280, 720
 
 # Every leaf slide, shown in turn once MathJax's queue is idle (the deck fits a slide
@@ -93,10 +91,6 @@ def cells(path):
 
 def has_math(path):
     return any(c.cell_type == "markdown" and "$" in c.source for c in cells(path))
-
-
-def slide_type(cell):
-    return cell.metadata.get("slideshow", {}).get("slide_type")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -4,7 +4,6 @@ And the course's notebooks work as nbgrader source notebooks for an instructor:
 generated, submitted and autograded in a throwaway course directory.
 """
 
-import importlib.util
 import shutil
 from pathlib import Path
 
@@ -12,15 +11,12 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
-STUDENT = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-SOLUTIONS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+from tools import student_edition
+from tools.course import NOTEBOOKS as SOLUTIONS
+from tools.course import ROOT, notebooks_in
+from tools.student_edition import is_speaker_notes
 
-_spec = importlib.util.spec_from_file_location(
-    "student_edition", ROOT / "tools" / "student_edition.py")
-student_edition = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(student_edition)
-is_speaker_notes = student_edition.is_speaker_notes
+STUDENT = notebooks_in(ROOT / "notebooks")
 
 
 def errors(cell):

@@ -23,10 +23,9 @@ import sys
 import tomllib
 from pathlib import Path
 
+from tools.course import NOTEBOOKS, ROOT
 from tools.setup_env import program
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
 THREADS = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 

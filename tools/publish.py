@@ -11,8 +11,8 @@ Figure descriptions are written once, in the notebook: the markdown cell right a
 figure, starting with ``**Figure.**``. Screen readers in JupyterLab read it in place;
 this tool copies it into the figure's alternative text for the decks and the site.
 
-    python tools/publish.py slides [--out build/slides] [NN ...]
-    python tools/publish.py site [--out build/site]
+    python -m tools.publish slides [--out build/slides] [NN ...]
+    python -m tools.publish site [--out build/site]
 """
 
 import argparse
@@ -26,8 +26,8 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
-SOLUTIONS = ROOT / "notebooks" / "solutions"
+from tools.course import NOTEBOOKS, ROOT, SOLUTIONS, slide_type
+
 NODE = ROOT / "node_modules"
 TEMPLATES = ROOT / "publish"
 FIGURE = "**Figure.** "
@@ -57,7 +57,7 @@ ANIM_SLIDER = re.compile(r'(<input id="_anim_slider\w+" type="range")')
 
 def notebooks(numbers=()):
     """The course notebooks in order, or those whose number is in ``numbers``."""
-    paths = sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb"))
+    paths = NOTEBOOKS
     if numbers:
         paths = [p for p in paths if p.name[:2] in {f"{int(n):02d}" for n in numbers}]
     if not paths:
@@ -152,11 +152,6 @@ def build_slides(out, numbers=()):
     return written
 
 
-def slide_type(cell):
-    """A cell's slide type: slide, subslide, fragment, skip, notes or - (default)."""
-    return cell.metadata.get("slideshow", {}).get("slide_type", "-")
-
-
 def screens(cells):
     """``cells`` grouped by screen: a new one starts at each slide and subslide."""
     groups = []
@@ -213,8 +208,7 @@ def site_notebook(path, font_awesome):
     behind a toggle."""
     nb = nbformat.read(path, as_version=4)
     describe_figures(nb, font_awesome)
-    nb.cells = [c for c in nb.cells
-                if c.metadata.get("slideshow", {}).get("slide_type") != "notes"]
+    nb.cells = [c for c in nb.cells if slide_type(c) != "notes"]
     for cell in nb.cells:
         if cell.metadata.get("nbgrader", {}).get("solution"):
             tags = cell.metadata.setdefault("tags", [])

@@ -15,23 +15,20 @@ The numbers are written where an instructor reads them: ``**Time:** N min`` in e
 speaker-notes cell, and the timing table of GUIDE.md. ``tests/test_guide.py`` fails when
 they are not the ones this model computes.
 
-    python tools/rehearse.py            # print the table
-    python tools/rehearse.py --write    # write the notes' times and GUIDE.md's table
+    python -m tools.rehearse            # print the table
+    python -m tools.rehearse --write    # write the notes' times and GUIDE.md's table
 """
 
 import argparse
 import math
 import re
 from datetime import datetime
-from pathlib import Path
 
 import nbformat
 
-# A sibling script: run as `python tools/rehearse.py`, tools/ is on the path.
-from publish import FIGURE, screens, slide_type
+from tools.course import NOTEBOOKS, ROOT, slide_type
+from tools.publish import FIGURE, screens
 
-ROOT = Path(__file__).resolve().parent.parent
-SOLUTIONS = ROOT / "notebooks" / "solutions"
 GUIDE = ROOT / "GUIDE.md"
 WORDS_PER_MINUTE = 130
 CODE_SECONDS, FIGURE_SECONDS, QUESTION_SECONDS = 20, 45, 120
@@ -90,7 +87,7 @@ def rehearse(path):
 def table():
     rows = ["| Notebook | Screens | Sections | Minutes in class |", "|---|---|---|---|"]
     total = 0
-    for path in sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb")):
+    for path in NOTEBOOKS:
         _, timed, shown = rehearse(path)
         minutes = sum(m for _, m in timed)
         total += minutes
@@ -101,7 +98,7 @@ def table():
 
 
 def write():
-    for path in sorted(SOLUTIONS.glob("[0-9][0-9]_*.ipynb")):
+    for path in NOTEBOOKS:
         nb, timed, _ = rehearse(path)
         changed = False
         for notes, minutes in timed:

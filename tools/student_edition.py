@@ -8,8 +8,8 @@ cleared, checks kept and locked. This script runs it in a throwaway nbgrader cou
 directory and writes the result to ``notebooks/``, each notebook opening with a note
 that says which edition it is.
 
-    python tools/student_edition.py            # write notebooks/NN_*.ipynb
-    python tools/student_edition.py --check    # exit 1 if they are out of date
+    python -m tools.student_edition            # write notebooks/NN_*.ipynb
+    python -m tools.student_edition --check    # exit 1 if they are out of date
 
 Run it through the course environment (``make student``): it needs nbgrader.
 """
@@ -24,8 +24,8 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "notebooks" / "solutions"
+from tools.course import ROOT, SOLUTIONS, notebooks_in, slide_type
+
 STUDENT = ROOT / "notebooks"
 ASSIGNMENT = "course"
 
@@ -38,7 +38,7 @@ NOTE = """\
 
 def is_speaker_notes(cell):
     """A speaker-notes cell (slide type ``notes``), shown only in the speaker view."""
-    return cell.metadata.get("slideshow", {}).get("slide_type") == "notes"
+    return slide_type(cell) == "notes"
 
 
 def generate(source_dir, out_dir, course=None):
@@ -47,7 +47,7 @@ def generate(source_dir, out_dir, course=None):
     nbgrader works in a throwaway course directory, or in ``course`` (an empty
     folder), which is then kept. Returns the paths written, in course order.
     """
-    notebooks = sorted(Path(source_dir).glob("[0-9][0-9]_*.ipynb"))
+    notebooks = notebooks_in(source_dir)
     if not notebooks:
         raise FileNotFoundError(f"No course notebooks (NN_name.ipynb) in {source_dir}.")
     with tempfile.TemporaryDirectory() as throwaway:
@@ -86,7 +86,7 @@ def nbgrader(course_dir, *args):
     return result
 
 
-def stale(source_dir=SOURCE, student_dir=STUDENT, course=None):
+def stale(source_dir=SOLUTIONS, student_dir=STUDENT, course=None):
     """Names of the student notebooks that differ from a fresh generation.
 
     ``course``: an empty folder in which to keep nbgrader's course directory.
@@ -98,8 +98,8 @@ def stale(source_dir=SOURCE, student_dir=STUDENT, course=None):
             if not committed.exists() or (nbformat.read(committed, 4)
                                           != nbformat.read(path, 4)):
                 different.append(path.name)
-        extra = {p.name for p in Path(student_dir).glob("[0-9][0-9]_*.ipynb")}
-        extra -= {p.name for p in Path(source_dir).glob("[0-9][0-9]_*.ipynb")}
+        extra = {p.name for p in notebooks_in(student_dir)}
+        extra -= {p.name for p in notebooks_in(source_dir)}
         return different + sorted(extra)
 
 
@@ -116,7 +116,7 @@ def main(argv=None):
             return 1
         print("The student edition is up to date.")
         return 0
-    for path in generate(SOURCE, STUDENT):
+    for path in generate(SOLUTIONS, STUDENT):
         print(f"wrote {path.relative_to(ROOT)}")
     return 0
 

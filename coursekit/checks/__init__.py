@@ -1,17 +1,12 @@
-"""Self-checks for the course's exercises, one module per notebook.
+"""Self-checks for the course's exercises and questions, each exercise a table.
 
-Each exercise in a notebook ends with a check cell such as
-``ck.checks.check_to_column(to_column)``. A check runs the learner's function or
-value on cases whose answer it knows, prints one line when all is right, and otherwise
-raises :class:`CheckFailed` (an ``AssertionError``, which nbgrader's autograder scores)
-with a message that says what is wrong and where the course explains it. A function
-that still raises ``NotImplementedError`` (nbgrader's stub) gets :class:`NotDoneYet`.
-
-Modules
--------
-arrays, products, broadcasting, least_squares, grid_search, gradients, training,
-features, keras_neuron, classifier
-    The checks of notebooks 01 to 09, in course order (06 has two modules).
+A check cell such as ``ck.checks.check_to_column(to_column)`` prints one line starting
+with ``Correct:``, or raises :class:`CheckFailed` (an ``AssertionError``, which nbgrader
+scores) saying what is wrong and which section explains it, with the id of the mistake
+it recognised in ``.mistake``; nbgrader's stub gets :class:`NotDoneYet`. How to add an
+exercise or a mistake: :mod:`coursekit.checks._core`; a question: :func:`check_answer`.
+The modules arrays, products, broadcasting, least_squares, grid_search, gradients,
+training, features, keras_neuron and classifier hold notebooks 01 to 09 (06 has two).
 """
 
 from coursekit.checks import (
@@ -36,10 +31,11 @@ from coursekit.checks.grid_search import *  # noqa: F403
 from coursekit.checks.keras_neuron import *  # noqa: F403
 from coursekit.checks.least_squares import *  # noqa: F403
 from coursekit.checks.products import *  # noqa: F403
+from coursekit.checks.questions import check_answer
 from coursekit.checks.training import *  # noqa: F403
 
 MODULES = (arrays, products, broadcasting, least_squares, grid_search, gradients,
            training, features, keras_neuron, classifier)
 CHECKS = [name for module in MODULES for name in module.__all__]
 
-__all__ = ["CheckFailed", "NotDoneYet", *CHECKS]
+__all__ = ["CheckFailed", "NotDoneYet", "check_answer", *CHECKS]

@@ -1,231 +1,325 @@
-"""What every exercise check shares: its errors, calling the learner's code, comparing.
+"""The engine of the exercise checks: each exercise is a table, read by :func:`run`.
 
-A check runs the learner's function (or looks at the learner's value) on cases whose
-answer it computes independently. It prints one short line when everything is right.
-When something is wrong it raises :class:`CheckFailed`, an ``AssertionError`` so that
-nbgrader's autograder scores the cell as failed, with a message that says what is wrong
-and where in the course to look. An answer that is still nbgrader's stub gets
-:class:`NotDoneYet` instead.
+A check runs the learner's function (or reads the learner's value) on cases whose answer
+it computes independently, and prints one line starting with ``Correct:`` when all is
+right. Otherwise it raises :class:`CheckFailed`, an ``AssertionError`` (nbgrader scores
+the cell as failed), whose message says what is wrong and which section explains it
+without printing the answer, and whose ``mistake`` is the stable id of the mistake it
+recognised, or None; the message then ends with the line ``[mistake: ID]``. nbgrader's
+stub (``raise NotImplementedError()``, or no answer) gets :class:`NotDoneYet`.
 
-Messages never print the reference answer: they name the symptom (a shape, a sign, a
-factor) and the section that explains it.
+How to add an exercise, and a mistake
+-------------------------------------
+In the module of its notebook, an :class:`Exercise` and a public function::
+
+    COLUMN = Exercise(
+        "01.to_column", "to_column",            # its id, the name the learner gives
+        reference=lambda v: v[:, None],         # the right answer for one case
+        cases=lambda: [((np.arange(3.0),), "a vector of length 3")],
+        mistakes=[Mistake("row", wrong=lambda v: v[None, :]),  # the answer it gives
+                  Mistake("dataframe", when=lambda got, v: hasattr(got, "columns"))],
+        passed="to_column turns (m,) into (m, 1).")
+
+    def check_to_column(to_column):
+        run(COLUMN, to_column)
+
+then add the function to the module's ``__all__``, and to ``messages.tsv`` one line per
+id, ``id<TAB>section<TAB>text``: "01.to_column" (what to look at when no mistake is
+recognised), "01.to_column.row" and "01.to_column.dataframe" (what each mistake is).
+A section "01.9" is printed "notebook 01, section 9"; the tests resolve it against the
+heading ``## 9.`` of ``notebooks/solutions/01_*.ipynb``. Optional lines:
+"<id>.near_miss", a near miss that is not the reference rounded ("<id>.rounded" is
+recognised for every exercise), and "<id>.shape", for an answer of another shape.
+``function=False`` checks a value; ``parts=("w", "b")`` a tuple of values; ``refuse``
+lists ``(args, label, errors, key)``: cases on which the function must raise.
+Questions for the learner are a table too: see :mod:`coursekit.checks.questions`.
 """
 
+import csv
+import dataclasses
 import numbers
+import re
+from collections.abc import Callable
+from importlib import resources
 
 import numpy as np
 
-__all__ = [
-    "KNOWN_MISTAKES",
-    "CheckFailed",
-    "NotDoneYet",
-    "as_array",
-    "call",
-    "compare",
-    "given",
-    "passed",
-    "shape_answer",
-]
+NOT_DONE = ("Not done yet: replace `raise NotImplementedError()` in the cell above "
+            "with your code, run that cell, then run this check again.")
+NEAR = ("it is close to the right value but not equal, and not by rounding: look for a "
+        "small difference in how it is computed")
 
-NOT_DONE = (
-    "Not done yet: replace `raise NotImplementedError()` in the cell above with your "
-    "code, run that cell, then run this check again."
-)
 
-# The course's own known mistakes, each with where the course explains it. Checks pass
-# the key of the one they recognise to `compare(..., mistakes={key: wrong_value})`.
-KNOWN_MISTAKES = {
-    "broadcast": (
-        "your answer equals what you get when an (n,) array meets an (n, 1) array: "
-        "they broadcast to an (n, n) matrix, n² numbers where there should be n. "
-        "Make both the same shape first, with .ravel() or .reshape(-1, 1) "
-        "(notebook 03, section 4: the MSE pitfall; notebook 06, pitfall 1)."
-    ),
-    "derivative_at_x": (
-        "your gradient uses the activation's derivative at the inputs X; the chain "
-        "rule needs it at z = X @ w + b, the value that went into the activation "
-        "(notebook 06, pitfall 2)."
-    ),
-    "missing_mean": (
-        "the 1/n of the mean is missing, so the gradient is n times too large and "
-        "grows with the number of samples n = len(X), the rows, not the features "
-        "(notebook 06, section 3: the loss)."
-    ),
-    "bias_per_sample": (
-        "your answer uses one bias per sample; the neuron has a single bias, one "
-        "number added to every row by broadcasting (notebook 06, pitfall 3)."
-    ),
-    "update_sign": (
-        "your step goes uphill: the gradient points towards a larger loss, so the "
-        "update subtracts it, w - learning_rate * gradient (notebook 06, section 4)."
-    ),
-    "transposed_weights": (
-        "your weights are transposed: w must have shape (p, 1), one weight per "
-        "feature, so that X @ w has shape (n, 1) (notebook 06, section 2)."
-    ),
-}
+def read_table(name):
+    """The rows of a tab-separated table of this package, without its comments."""
+    text = resources.files("coursekit.checks").joinpath(name).read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+MESSAGES = {key: (section, text) for key, section, text in read_table("messages.tsv")}
 
 
 class CheckFailed(AssertionError):
-    """The learner's answer is wrong; the message says what and where to look."""
+    """The learner's answer is wrong: ``mistake`` is the id of the mistake, or None."""
 
-    def _render_traceback_(self):
-        # IPython shows these lines instead of a traceback through coursekit's files:
-        # the learner needs the message, not our file system.
-        return [f"{type(self).__name__}: {self}"]
+    def __init__(self, message, mistake=None):
+        self.mistake = mistake
+        super().__init__(f"{message}\n[mistake: {mistake}]" if mistake else message)
+
+    def _render_traceback_(self):  # IPython shows this instead of our files' traceback
+        return f"{type(self).__name__}: {self}".splitlines()
 
 
 class NotDoneYet(CheckFailed):
     """The exercise still holds nbgrader's stub (or no answer at all)."""
 
 
-def passed(message):
-    """Print the one short line of a check that found nothing wrong."""
-    print(f"Correct: {message}")
+def where(section):
+    """``"06.5"`` as the learner reads it: "notebook 06, section 5"."""
+    notebook, number = section.split(".")
+    return f"notebook {notebook}, section {number}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Mistake:
+    """A named mistake, told by ``wrong(*case)``, the answer it gives (None where it
+    cannot be told), by ``when(got, *case)`` on the raw answer (``late``: only after
+    the ``wrong`` ones), or by ``raised``, a pattern in the error the code raised."""
+
+    key: str
+    wrong: Callable = None
+    when: Callable = None
+    raised: str = None
+    late: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class Exercise:
+    """An exercise as data, read by :func:`run`: see the module's docstring."""
+
+    id: str
+    name: str
+    reference: Callable = None
+    cases: Callable = lambda: [((), "")]
+    mistakes: tuple = ()
+    passed: object = ""
+    function: bool = True
+    parts: tuple = ()
+    rtol: float = 1e-7
+    atol: float = 1e-9
+    near_rtol: float = 1e-3
+    refuse: Callable = list
+
+
+def fail(exercise, key, prefix):
+    """Raise :class:`CheckFailed` for ``exercise``'s mistake ``key`` (None: unnamed)."""
+    name = f"{exercise.id}.{key}" if key else exercise.id
+    section, text = MESSAGES.get(name, ("", NEAR if key == "near_miss" else ""))
+    if key == "rounded":
+        text = ("it is the right value rounded. Keep the unrounded value, and round "
+                "only when you print it")
+    if key in ("near_miss", None) and not section:
+        section = MESSAGES[exercise.id][0]
+    text = f"{prefix}: {text}" if text else prefix
+    raise CheckFailed(f"{text} ({where(section)})." if section else f"{text}.",
+                      name if key else None)
 
 
 def given(answer, name):
-    """Return ``answer``, or raise :class:`NotDoneYet` when it was never set.
-
-    ``None`` and ``...`` are what a student edition's cell holds before the learner
-    answers.
-    """
+    """``answer``, or :class:`NotDoneYet` when the learner's cell never set it."""
     if answer is None or answer is Ellipsis:
-        raise NotDoneYet(
-            f"`{name}` has no answer yet. {NOT_DONE} (If you did, note that "
-            f"`{name} = print(...)` stores None: assign the value itself.)"
-        )
+        raise NotDoneYet(f"`{name}` has no answer yet. {NOT_DONE} (If you did, note "
+                         f"that `{name} = print(...)` stores None: assign the value.)")
     return answer
 
 
-def call(function, *args, name=None, **kwargs):
-    """Call the learner's ``function``; turn its failures into messages for a learner.
-
-    A stub (``NotImplementedError``) becomes :class:`NotDoneYet`; any other error
-    becomes :class:`CheckFailed` naming the error and the shapes it was called with.
-    """
-    name = name or getattr(function, "__name__", "your function")
+def call(function, *args, name):
+    """Call the learner's ``function``; its stub and its errors become messages."""
     if not callable(function):
-        raise CheckFailed(
-            f"expected a function for `{name}`, got {type(function).__name__}. "
-            f"Pass the function itself, without calling it: check({name}), "
-            f"not check({name}(...))."
-        )
+        raise CheckFailed(f"expected a function for `{name}`, got "
+                          f"{type(function).__name__}: pass the function itself, "
+                          f"check({name}), not check({name}(...)).")
     try:
-        return function(*args, **kwargs)
+        return function(*args)
     except NotImplementedError:
-        message = f"`{name}` still raises NotImplementedError. {NOT_DONE}"
-        raise NotDoneYet(message) from None
+        raise NotDoneYet(f"`{name}` still raises NotImplementedError. {NOT_DONE}") \
+            from None
     except Exception as error:
-        shapes = ", ".join(_describe(a) for a in (*args, *kwargs.values()))
-        raise CheckFailed(
-            f"`{name}` raised {type(error).__name__}: {error} (called with {shapes}). "
-            "Run it on those inputs in a cell of your own to see where."
-        ) from None
+        shapes = ", ".join(f"an array of shape {a.shape}" if np.ndim(a) else repr(a)
+                           for a in args)
+        raise CheckFailed(f"`{name}` raised {type(error).__name__}: {error} (called "
+                          f"with {shapes}). Run it on such inputs in a cell of your "
+                          "own to see where.") from None
 
 
-def as_array(result, *, shape, name, hint="", verb="returned"):
-    """``result`` as a float array of exactly ``shape``, or a message that says why not.
-
-    ``hint`` is added to a shape mismatch: where in the course that shape is explained.
-    ``verb`` is "returned" for what a function gave back, "is" for a value.
-    """
-    if result is None:
-        raise CheckFailed(
-            f"`{name}` {verb} None: did you forget the `return` line?"
-            if verb == "returned" else f"`{name}` is None: assign the value itself."
-        )
-    if isinstance(result, str | bytes) or callable(result):
-        what = ("str" if isinstance(result, str | bytes)
-                else "a function (not called?)")
-        raise CheckFailed(f"`{name}` {verb} {what}, which is not a number or an array "
-                          f"of numbers; expected an array of shape {tuple(shape)}.")
+def as_float(got, what, shape=None, hint=""):
+    """``got`` as a float array (of ``shape``, if given), or a message saying why."""
+    if got is None:
+        raise CheckFailed(f"{what} is None: did you forget a `return` (or assign the "
+                          "value itself)?")
     try:
-        array = np.asarray(result, dtype=float)
-    except (TypeError, ValueError) as error:
-        ragged = "inhomogeneous" in str(error) or "sequence" in str(error)
-        raise CheckFailed(
-            f"`{name}` {verb} rows of different lengths: every row of an array holds "
-            f"the same number of values; expected shape {tuple(shape)}." if ragged else
-            f"`{name}` {verb} {type(result).__name__}, which is not a number or an "
-            f"array of numbers; expected an array of shape {tuple(shape)}."
-        ) from None
-    if array.shape != tuple(shape):
-        message = f"`{name}` {verb} shape {array.shape}; expected {tuple(shape)}"
-        raise CheckFailed(f"{message}: {hint}" if hint else f"{message}.")
+        if isinstance(got, str | bytes | dict) or callable(got):
+            raise TypeError
+        array = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        raise CheckFailed(f"{what} is {type(got).__name__}, not a number or an array "
+                          "of numbers (rows of different lengths?).") from None
+    if shape is not None and array.shape != tuple(shape):
+        expected = "one number" if shape == () else f"shape {tuple(shape)}"
+        raise CheckFailed(f"{what} has shape {array.shape}; "
+                          + (hint or f"expected {expected}."))
     return array
 
 
-def shape_answer(answer, name, example, result="result"):
-    """The learner's shape ``answer`` as a tuple of ints, or say why it is not one.
+def close(got, expected, rtol=1e-7, atol=1e-9):
+    """Whether two arrays have the same shape and close values (inf equals inf)."""
+    got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
+    return got.shape == expected.shape and bool(np.allclose(got, expected, rtol, atol))
 
-    Refuses text, a whole array (the ``result`` itself instead of its shape),
-    booleans and numbers that are not whole; ``example`` is a shape to write, such
-    as ``"(5, 7)"``.
 
-    >>> shape_answer([4, 2.0], "product_shape", "(5, 7)")
-    (4, 2)
+def rounded(got, expected):
+    """Whether ``got`` is ``expected`` rounded, to decimals or significant digits."""
+    got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
+    if got.shape != expected.shape or close(got, expected):
+        return False
+    # Rounded to k decimals or k + 1 significant digits, keeping at least two.
+    digits = np.floor(np.log10(np.abs(np.where(expected == 0, 1, expected))))
+    candidates = [np.round(expected, k) for k in range(max(int(1 - digits.max()), 0),
+                                                         13)]
+    candidates += [np.round(expected / 10**digits, k) * 10**digits
+                   for k in range(1, 13)]
+    return any(np.allclose(got, c, rtol=1e-12, atol=0) for c in candidates)
+
+
+def _parts(exercise, value):
+    return value if value is None or not exercise.parts else tuple(value)
+
+
+def judge(exercise, got, args, label=""):
+    """Compare one answer with the reference; raise :class:`CheckFailed` if wrong.
+
+    First the mistakes told by ``when`` from the raw answer, then the answer is read as
+    numbers: right, or one of the mistakes' ``wrong`` answers (or a ``late`` ``when``),
+    or a shape, a nan, a rounding, a near miss, or wrong.
     """
-    answer = given(answer, name)
-    how = f"write the shape as a tuple of whole numbers, such as {example}"
-    if isinstance(answer, str):
-        raise CheckFailed(f"`{name}` is the text {answer!r}; {how}, without quotes.")
-    if np.ndim(answer) > 1:
-        raise CheckFailed(
-            f"`{name}` holds an array of numbers, not a shape (the {result} itself?): "
-            f"{how} (an array's shape is its `.shape`)."
-        )
-    try:
-        items = list(answer)
-    except TypeError:
-        items = [answer]
-    if not items or not all(
-        isinstance(n, numbers.Real) and not isinstance(n, bool | np.bool_)
-        and float(n).is_integer() for n in items
-    ):
-        raise CheckFailed(f"`{name}` is {answer!r}; {how}.")
-    return tuple(int(n) for n in items)
-
-
-def compare(got, expected, *, what, mistakes=None, rtol=1e-7, atol=1e-9, hint=""):
-    """Raise :class:`CheckFailed` unless ``got`` is close to ``expected``.
-
-    Parameters
-    ----------
-    got, expected : float or ndarray
-        The learner's answer and the reference, already of the same shape.
-    what : str
-        What is compared, as the learner knows it ("the MSE of case 2").
-    mistakes : dict, optional
-        ``{message or KNOWN_MISTAKES key: wrong value}``: when ``got`` is close to one
-        of these wrong values, that mistake's message is given.
-    hint : str, optional
-        Where to look when the answer matches no known mistake.
-    """
-    got = np.asarray(got, dtype=float)
-    expected = np.asarray(expected, dtype=float)
-    if got.shape != expected.shape:
-        raise CheckFailed(f"{what} has shape {got.shape}; expected {expected.shape}.")
-    if not np.all(np.isfinite(got)):
-        raise CheckFailed(f"{what} is not finite (nan or inf). {hint}".strip())
-    if np.allclose(got, expected, rtol=rtol, atol=atol):
+    on = f" for {label}" if label else ""
+    what = f"`{exercise.name}`{on}" if exercise.name else label
+    for m in exercise.mistakes:
+        if m.when is not None and not m.late and m.when(got, *args):
+            fail(exercise, m.key, f"{what} is wrong")
+    names = [f"`{p}`{on}" for p in exercise.parts] or [what]
+    if exercise.parts and not (isinstance(got, tuple | list)
+                               and len(got) == len(names)):
+        raise CheckFailed(f"{what} is {type(got).__name__}; expected {len(names)} "
+                          f"values, {', '.join(exercise.parts)}, in that order.")
+    raw, got = got, [as_float(g, n) for g, n in zip(
+        got if exercise.parts else [got], names, strict=True)]
+    expected = exercise.reference(*args)
+    expected = expected if exercise.parts else [expected]
+    tol = dict(rtol=exercise.rtol, atol=exercise.atol)
+    right = [close(g, e, **tol) for g, e in zip(got, expected, strict=True)]
+    if all(right):
         return
-    for key, wrong in (mistakes or {}).items():
-        wrong = np.asarray(wrong, dtype=float)
-        if wrong.shape == got.shape and np.allclose(got, wrong, rtol=rtol, atol=atol):
-            raise CheckFailed(f"{what} is wrong: {KNOWN_MISTAKES.get(key, key)}")
-    if np.allclose(got, expected, rtol=1e-3, atol=0):
-        raise CheckFailed(
-            f"{what} is close but not exact (within 0.1%): keep the unrounded value, "
-            "and round only when you print it."
-        )
-    raise CheckFailed(f"{what} is wrong. {hint}".strip())
+    for m in exercise.mistakes:
+        wrong = m.wrong(*args) if m.wrong is not None else None
+        wrong = wrong if exercise.parts or wrong is None else [wrong]
+        if (m.late and m.when(raw, *args)) or wrong is not None and all(
+                w is None or close(g, w, **tol)
+                for g, w in zip(got, wrong, strict=True)):
+            told = [n for n, w in zip(names, wrong or names, strict=True)
+                    if w is not None]
+            fail(exercise, m.key, f"{what if len(told) > 1 else told[0]} is wrong")
+    for g, e, n in zip(got, expected, names, strict=True):
+        as_float(g, n, np.shape(e), MESSAGES.get(f"{exercise.id}.shape", ("", ""))[1])
+    bad = [n for n, r in zip(names, right, strict=True) if not r]
+    which = " and ".join(bad) + (" is" if len(bad) == 1 else " are") + " wrong"
+    if len(bad) < len(names):
+        which += f" (the other{'s' * (len(names) > 2)} right)"
+    if not all(np.all(np.isfinite(g)) for g in got):
+        raise CheckFailed(f"{which}: not finite (nan or inf). Look for a division by 0 "
+                          "or an overflow.")
+    pairs = list(zip(got, expected, strict=True))
+    if all(close(g, e, **tol) or rounded(g, e) for g, e in pairs):
+        fail(exercise, "rounded", which)
+    if all(close(g, e, rtol=exercise.near_rtol, atol=exercise.atol) for g, e in pairs):
+        fail(exercise, "near_miss", which)
+    fail(exercise, None, which)
 
 
-def _describe(value):
-    shape = getattr(value, "shape", None)
-    if shape is not None and shape != ():
-        return f"an array of shape {tuple(shape)}"
-    if isinstance(value, numbers.Number):
-        return repr(value.item() if hasattr(value, "item") else value)
-    return type(value).__name__
+def run(exercise, answer):
+    """Check ``answer`` on every case of ``exercise``; print the verdict if right."""
+    for args, label in exercise.cases():
+        got = answer
+        if exercise.function:
+            try:
+                got = call(answer, *(a.copy() if isinstance(a, np.ndarray) else a
+                                     for a in args), name=exercise.name)
+            except NotDoneYet:
+                raise
+            except CheckFailed as error:
+                text = str(error).split(" (called with")[0].rstrip(".")
+                for m in exercise.mistakes:
+                    if m.raised and re.search(m.raised, text):
+                        fail(exercise, m.key, text)
+                raise
+        judge(exercise, got, args, label)
+    for args, label, errors, key in exercise.refuse():
+        try:
+            answer(*args)
+        except errors:
+            continue
+        except Exception as error:
+            fail(exercise, key, f"`{exercise.name}` raised {type(error).__name__} for "
+                 f"{label}")
+        fail(exercise, key, f"`{exercise.name}` returned a value for {label}")
+    passed = exercise.passed
+    print(f"Correct: {passed(answer) if callable(passed) else passed}")
+
+
+class Spy(np.ndarray):
+    """An array that shows a check what the learner's code computes with it:
+    ``seen(ufunc, method)`` may refuse an operation; ``Spy.largest`` is the size of
+    the largest array computed from a spy since it was last reset."""
+
+    largest = 0
+
+    def seen(self, ufunc, method):
+        pass
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        self.seen(ufunc, method)
+
+        def plain(a):
+            return a.view(np.ndarray) if isinstance(a, Spy) else a
+
+        if "out" in kwargs:
+            kwargs["out"] = tuple(plain(o) for o in kwargs["out"])
+        result = getattr(ufunc, method)(*map(plain, inputs), **kwargs)
+        Spy.largest = max(Spy.largest, np.size(result))
+        return result.view(type(self)) if isinstance(result, np.ndarray) else result
+
+
+def number(answer, name, hint=""):
+    """The learner's value as one real number, refusing text, booleans and arrays."""
+    answer = given(answer, name)
+    if np.ndim(answer) == 0 and getattr(answer, "dtype", np.dtype("O")).kind in "fi":
+        return float(answer)
+    if isinstance(answer, bool | np.bool_) or not isinstance(answer, numbers.Real):
+        shape = f" of shape {np.shape(answer)}" if np.ndim(answer) else ""
+        raise CheckFailed(f"`{name}` is {type(answer).__name__}{shape}; expected one "
+                          f"number. {hint}".rstrip())
+    return float(answer)
+
+
+def shape_answer(answer, name, example):
+    """The learner's shape as a float array, refusing text, arrays and fractions."""
+    answer = given(answer, name)
+    items = list(answer) if np.ndim(answer) == 1 else [answer]
+    if isinstance(answer, str) or np.ndim(answer) > 1 or not all(
+            isinstance(n, numbers.Real) and not isinstance(n, bool | np.bool_)
+            and float(n).is_integer() for n in items):
+        what = "text" if isinstance(answer, str) else repr(answer)
+        raise CheckFailed(f"`{name}` is {what}, not a shape: write the shape as a "
+                          f"tuple of whole numbers, such as {example}.")
+    return np.array(items, dtype=float)

@@ -6,8 +6,8 @@ loss with ``numpy.linalg.lstsq``. Keras is imported only inside the checks that 
 so that importing ``coursekit`` stays fast.
 """
 
+import functools
 import math
-import numbers
 import os
 import re
 import warnings
@@ -15,94 +15,60 @@ import warnings
 import numpy as np
 
 from coursekit.checks._core import (
-    KNOWN_MISTAKES,
     CheckFailed,
+    Exercise,
+    Mistake,
     NotDoneYet,
     call,
-    given,
-    passed,
+    fail,
+    judge,
+    number,
+    run,
 )
 
 __all__ = ["check_adam_learning_rate", "check_build_neuron", "check_epoch_batch_sizes"]
 
-SECTION_BATCHES = "notebook 08, section 7: mini-batches"
-SECTION_MODEL = "notebook 08, section 3: the same neuron in Keras"
-PLAIN_SGD = (
-    "use keras.optimizers.SGD(learning_rate=learning_rate), nothing more, and "
-    f"loss='mean_squared_error' ({SECTION_MODEL})."
+
+def _sizes(n, b):
+    """Walk through the rows: each batch takes what it can of what is left."""
+    return np.array([min(b, n - start) for start in range(0, n, b)], dtype=float)
+
+
+BATCHES = Exercise(
+    "08.epoch_batch_sizes", "epoch_batch_sizes", reference=_sizes,
+    cases=lambda: [((n, b), f"{n} rows in batches of {b}") for n, b in [
+        (353, 32), (352, 32), (10, 3), (10, 4), (7, 1), (5, 8), (1, 1), (64, 64)]],
+    mistakes=[
+        Mistake("generator", when=lambda got, n, b: hasattr(got, "__next__")),
+        Mistake("one_number", when=lambda got, n, b: np.ndim(got) == 0
+                and not hasattr(got, "__next__") and got is not None),
+        Mistake("no_last_batch", wrong=lambda n, b: np.full(n // b, b)),
+        Mistake("empty_last_batch", wrong=lambda n, b: np.r_[np.full(n // b, b), 0]),
+        Mistake("all_full", wrong=lambda n, b: np.full(-(-n // b), b)),
+    ],
+    passed="your batch sizes match Keras' batches, leftover batch included.",
 )
-BATCH_MISTAKES = {  # message: the wrong sizes for n rows in batches of b
-    "the last, smaller batch is missing: Keras' fit (and ck.Neuron) also train on the "
-    "rows left over after the full batches, so 353 rows in batches of 32 make 11 full "
-    f"batches and one of 1 row ({SECTION_BATCHES}).": lambda n, b: [b] * (n // b),
-    "your last batch has 0 rows: when batch_size divides n_samples, every batch is "
-    "full and there is no leftover batch. Add it only when rows are left over.":
-        lambda n, b: [b] * (n // b) + [0],
-    "every batch has batch_size rows, but the last one can only hold the rows that "
-    "are left: the sizes must add up to n_samples.": lambda n, b: [b] * -(-n // b),
-}
-NO_BIAS = (
-    "your model has no bias (or does not start from intercept_init): the neuron "
-    f"adds one bias to X @ w, so set it to intercept_init ({SECTION_MODEL})."
-)
-KERAS_ERRORS = [  # (pattern in Keras' message, what the learner should do)
-    (r"'lr'", "Keras 3 removed the `lr=` argument of its optimizers: write "
-     f"keras.optimizers.SGD(learning_rate=learning_rate) ({SECTION_MODEL})."),
-    (r"(provided weight shape|value\.shape=) ?\(1, (?:[2-9]|\d\d+)\)",
-     "the kernel you gave has shape (1, p): " + KNOWN_MISTAKES["transposed_weights"]),
-    (r"(provided weight shape|value\.shape=) ?\([1-9]\d*,\)",
-     "the kernel must be a column of shape (p, 1), one row per feature: coef_init has "
-     f"shape (p,), reshape it with coef_init.reshape(-1, 1) ({SECTION_MODEL})."),
-    (r"shape \(\)|'float' object",
-     "Keras stores the bias as an array of shape (1,), one bias for one unit: pass "
-     f"np.array([intercept_init]), not the bare number ({SECTION_MODEL})."),
-    (r"length 1", NO_BIAS),
+
+# The mistakes of build_neuron, told by Keras' errors, warnings and the model's steps.
+NEURON = Exercise("08.build_neuron", "build_neuron", reference=None)
+MISTAKES = [
+    Mistake("lr_argument", raised="'lr'"),
+    Mistake("kernel_row",
+            raised=r"(provided weight shape|value\.shape=) ?\(1, (?:[2-9]|\d\d+)\)"),
+    Mistake("kernel_1d",
+            raised=r"(provided weight shape|value\.shape=) ?\([1-9]\d*,\)"),
+    Mistake("bias_number", raised=r"shape \(\)|'float' object"),
+    Mistake("no_bias", raised="length 1"),
+    Mistake("shapes", raised="not compatible"),
+    Mistake("input_shape"),
+    Mistake("warning"),
+    Mistake("not_a_model"),
+    Mistake("not_compiled"),
+    Mistake("predictions"),
+    Mistake("default_rate"),
+    Mistake("not_gradient_descent"),
+    Mistake("momentum"),
 ]
-
-
-def check_epoch_batch_sizes(epoch_batch_sizes):
-    """Check ``epoch_batch_sizes(n_samples, batch_size) -> list of ints`` (exercise 1).
-
-    Parameters
-    ----------
-    epoch_batch_sizes : callable
-        The learner's function: the number of rows of each batch of one epoch.
-    """
-    name = "epoch_batch_sizes"
-    cases = [(353, 32), (352, 32), (10, 3), (10, 4), (7, 1), (5, 8), (1, 1), (64, 64)]
-    for n, b in cases:
-        result = call(epoch_batch_sizes, n, b, name=name)
-        what = f"`{name}({n}, {b})`"
-        if result is None:
-            raise CheckFailed(f"{what} returned None: did you forget the `return`?")
-        if hasattr(result, "__next__"):
-            raise CheckFailed(f"{what} returned a generator; expected a list: wrap it "
-                              "in list(...) or build the list with append.")
-        if isinstance(result, numbers.Number) or np.ndim(result) == 0:
-            raise CheckFailed(
-                f"{what} returned one number; expected a list with the size of every "
-                "batch of the epoch, for example [32, 32, ..., 1]."
-            )
-        try:
-            got = np.asarray(result, dtype=float)
-        except (TypeError, ValueError):
-            raise CheckFailed(f"{what} returned {type(result).__name__}, which is not "
-                              "a list of numbers.") from None
-        if got.ndim != 1:
-            raise CheckFailed(f"{what} returned shape {got.shape}; expected a flat "
-                              "list of numbers, one per batch.")
-        # walk through the rows: each batch takes what it can of what is left
-        if got.tolist() == [min(b, n - start) for start in range(0, n, b)]:
-            continue
-        for message, wrong in BATCH_MISTAKES.items():
-            if got.tolist() == wrong(n, b):
-                raise CheckFailed(f"{what} is wrong: {message}")
-        shown = got.astype(int).tolist() if np.all(got == np.round(got)) else got
-        raise CheckFailed(
-            f"{what} returned {shown}, which is wrong: every batch but the last holds "
-            f"batch_size rows, and the sizes add up to n_samples ({SECTION_BATCHES})."
-        )
-    passed("your batch sizes match Keras' batches, leftover batch included.")
 
 
 def _import_keras():
@@ -113,51 +79,36 @@ def _import_keras():
 
 
 def _build(build_neuron, coef, intercept, rate):
-    """Call the learner's function; name the Keras errors the course knows."""
-    name = "build_neuron"
+    """Call the learner's function; name the Keras errors and warnings it meets."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            model = call(build_neuron, coef.copy(), intercept, rate, name=name)
+            model = call(build_neuron, coef.copy(), intercept, rate,
+                         name="build_neuron")
         except NotDoneYet:
             raise
         except CheckFailed as failure:
-            # Keras' own message, without the shapes the check called the function with
-            text = str(failure).split(" (called with ")[0]
-            for pattern, advice in KERAS_ERRORS:
-                if re.search(pattern, text):
-                    raise CheckFailed(f"`{name}` failed: {advice}") from None
-            if "not compatible" in text:
-                raise CheckFailed(
-                    f"`{name}` failed with {len(coef)} feature(s): a model that starts "
-                    "with keras.Input(shape=(len(coef_init),)) takes a kernel of shape "
-                    f"({len(coef)}, 1) and a bias of shape (1,). Keras said: "
-                    f"{text.split(': ', 1)[-1]}"
-                ) from None
+            text = str(failure).split(" (called with ")[0].rstrip(".")
+            for m in MISTAKES:
+                if m.raised and re.search(m.raised, text):
+                    fail(NEURON, m.key, text)
             raise
     for warning in caught:
-        message = str(warning.message)
-        if "input_shape" in message:
-            raise CheckFailed(
-                f"Keras warned about `input_shape`: start the model with "
-                f"keras.Input(shape=(p,)) instead ({SECTION_MODEL})."
-            )
         if issubclass(warning.category, UserWarning):
-            raise CheckFailed(f"Keras warned while building your model: {message}")
+            key = "input_shape" if "input_shape" in str(warning.message) else "warning"
+            fail(NEURON, key, f"Keras warned: {warning.message}")
     return model
 
 
+def _fail(key, context="your model is wrong"):
+    fail(NEURON, key, context)
+
+
 def check_build_neuron(build_neuron):
-    """Check ``build_neuron(coef_init, intercept_init, learning_rate)`` (exercise 2).
+    """Exercise 08-2: ``build_neuron(coef_init, intercept_init, learning_rate)``.
 
-    The model must be a compiled Keras model whose predictions are
-    ``X @ coef_init + intercept_init`` and whose first two full-batch updates are
-    steps of plain gradient descent on the MSE at ``learning_rate``.
-
-    Parameters
-    ----------
-    build_neuron : callable
-        The learner's function.
+    The model must predict ``X @ coef_init + intercept_init``, and its first two
+    full-batch updates must be steps of plain gradient descent on the MSE.
     """
     keras = _import_keras()
     rng = np.random.default_rng(8)
@@ -165,41 +116,24 @@ def check_build_neuron(build_neuron):
         coef = rng.normal(size=p)
         model = _build(build_neuron, coef, intercept, rate)
         if not isinstance(model, keras.Model):
-            raise CheckFailed(
-                f"`build_neuron` returned {type(model).__name__}; expected the Keras "
-                "model itself: `return model`."
-            )
+            _fail("not_a_model", f"`build_neuron` returned {type(model).__name__}")
         if not model.compiled:
-            raise CheckFailed(
-                "your model is not compiled: call model.compile(optimizer=..., "
-                f"loss=...) before returning it ({SECTION_MODEL})."
-            )
+            _fail("not_compiled")
         X = rng.normal(size=(6, p))
         y = X @ rng.normal(size=p) + rng.normal(size=6)
         try:
             predicted = np.asarray(model(X), dtype=float)
         except Exception as error:
-            raise CheckFailed(
-                f"your model failed on X of shape {X.shape}: {error}. Does its "
-                f"keras.Input have shape ({p},)?"
-            ) from None
+            _fail("shapes", f"the model failed on X of shape {X.shape}: {error}")
         scale = 1 + np.abs(X @ coef).max() + abs(intercept)
         close = dict(rtol=1e-5, atol=1e-5 * scale)
-        if predicted.shape != (6, 1):
-            raise CheckFailed(
-                f"for X of shape {X.shape} your model predicts shape "
-                f"{predicted.shape}; expected (6, 1), one unit: Dense(1, ...)."
-            )
-        if not np.allclose(predicted[:, 0], X @ coef + intercept, **close):
-            if np.allclose(predicted[:, 0], X @ coef, **close):
-                raise CheckFailed(NO_BIAS)
-            raise CheckFailed(
-                f"with {p} feature(s), your model's predictions are not "
-                "X @ coef_init + intercept_init: check that it starts from coef_init "
-                f"and intercept_init, with activation='linear' ({SECTION_MODEL})."
-            )
-        A = np.c_[X, np.ones(len(X))]
-        theta = np.append(coef, intercept)
+        if predicted.shape != (6, 1) or not np.allclose(
+                predicted[:, 0], X @ coef + intercept, **close):
+            no_bias = predicted.shape == (6, 1) and np.allclose(predicted[:, 0],
+                                                                X @ coef, **close)
+            _fail("no_bias" if no_bias else "predictions", f"with {p} feature(s), "
+                  "your model is wrong")
+        A, theta = np.c_[X, np.ones(len(X))], np.append(coef, intercept)
         for step in (1, 2):  # a second step tells plain SGD from SGD with momentum
             model.fit(X, y, batch_size=len(X), epochs=1, shuffle=False, verbose=0)
             got = np.concatenate([np.ravel(w) for w in model.get_weights()])
@@ -207,24 +141,14 @@ def check_build_neuron(build_neuron):
             if np.allclose(got, theta - rate * gradient, **close):
                 theta = got.astype(float)
             elif step == 1 and np.allclose(got, theta - 0.01 * gradient, **close):
-                raise CheckFailed(
-                    "your model's first update is the step of SGD's default learning "
-                    f"rate, 0.01: pass learning_rate=learning_rate ({SECTION_MODEL})."
-                )
-            elif step == 1:
-                raise CheckFailed("after one full-batch epoch your model's weights "
-                                  "are not one step of gradient descent on the MSE: "
-                                  + PLAIN_SGD)
+                _fail("default_rate")
             else:
-                raise CheckFailed(
-                    "your model's first step is right but its second is not one step "
-                    "of gradient descent: momentum (or another optimizer) remembers "
-                    "the steps before, and plain gradient descent does not: "
-                    + PLAIN_SGD
-                )
-    passed("your model predicts X @ w + b and takes plain gradient-descent steps.")
+                _fail("not_gradient_descent" if step == 1 else "momentum")
+    print("Correct: your model predicts X @ w + b and takes plain gradient-descent "
+          "steps.")
 
 
+@functools.cache
 def _diabetes_problem():
     """Notebook 08's training split, start weights and least-squares loss."""
     from sklearn.model_selection import train_test_split
@@ -245,27 +169,40 @@ def _diabetes_problem():
     return X_std, y_train, coef, A, np.mean((A @ best - y_train) ** 2)
 
 
-def check_adam_learning_rate(adam_learning_rate, n_epochs=100):
-    """Check the learning rate of exercise 3: Adam within 1% of the OLS loss.
+def _distance():
+    return _diabetes_problem()[1].mean()  # the bias of least squares, from 0
 
-    Trains notebook 08's neuron with ``keras.optimizers.Adam`` at that rate for
-    ``n_epochs`` full-batch epochs from the notebook's start, and compares its training
-    MSE with that of least squares.
 
-    Parameters
-    ----------
-    adam_learning_rate : float
-        The learner's rate.
-    n_epochs : int, default=100
-        Full-batch epochs, as the exercise says.
+ADAM = Exercise(
+    "08.adam_learning_rate", "bias_distance, smallest_adam_rate",
+    function=False, parts=("bias_distance", "smallest_adam_rate"), rtol=1e-2,
+    reference=lambda: (_distance(), _distance() / 100),
+    mistakes=[
+        Mistake("negative", wrong=lambda: (-_distance(), None)),
+        Mistake("not_divided", wrong=lambda: (None, _distance())),
+        Mistake("rows_not_epochs", wrong=lambda: (None, _distance() / 353)),
+        Mistake("times_epochs", wrong=lambda: (None, _distance() * 100)),
+    ],
+    passed="",
+)
+
+
+def check_adam_learning_rate(bias_distance, smallest_adam_rate, adam_learning_rate,
+                             n_epochs=100):
+    """Exercise 08-3: the reasoning, then an Adam rate within 1% of the OLS loss.
+
+    ``bias_distance`` is how far the bias must travel, ``smallest_adam_rate`` the
+    smallest rate that can cover it in ``n_epochs`` full-batch steps; the check then
+    trains notebook 08's neuron with ``keras.optimizers.Adam`` at
+    ``adam_learning_rate`` and compares its training MSE with that of least squares.
     """
-    rate = given(adam_learning_rate, "adam_learning_rate")
-    if (not isinstance(rate, numbers.Real) or isinstance(rate, bool)
-            or not math.isfinite(rate) or rate <= 0):
-        raise CheckFailed(
-            f"`adam_learning_rate` is {rate!r}; expected one positive number."
-        )
-    rate = float(rate)
+    answers = (number(bias_distance, "bias_distance"),
+               number(smallest_adam_rate, "smallest_adam_rate"))
+    rate = number(adam_learning_rate, "adam_learning_rate")
+    judge(ADAM, answers, ())
+    if not math.isfinite(rate) or rate < smallest_adam_rate:
+        fail(ADAM, "below_smallest", f"`adam_learning_rate` is {rate:g}, below your "
+             "own smallest rate")
     keras = _import_keras()
     X, y, coef, A, loss_ols = _diabetes_problem()
     keras.utils.set_random_seed(0)
@@ -276,27 +213,16 @@ def check_adam_learning_rate(adam_learning_rate, n_epochs=100):
     model.fit(X, y, batch_size=len(X), epochs=n_epochs, shuffle=False, verbose=0)
     theta = np.concatenate([np.ravel(w) for w in model.get_weights()])
     excess = np.mean((A @ theta - y) ** 2) / loss_ols - 1
-    if excess <= 0.01:
-        passed(f"Adam at rate {rate:g} ends {excess:.2%} above the OLS training MSE.")
-        return
     status = (f"at rate {rate:g}, Adam ends {excess:.1%} above the OLS training MSE "
               "(the aim: within 1%)")
-    target = y.mean()  # the bias of least squares on standardised features
-    if rate < target:  # the bias needs many steps: it is still on its way
-        reach = (
-            f"in {n_epochs} steps the bias cannot travel much more than "
-            f"{rate * n_epochs:.1f}, and it has {target:.1f} to go"
-            if rate * n_epochs < target
-            else f"its steps shrink as it nears its target, and {n_epochs} are not "
-            "enough"
-        )
-        raise CheckFailed(
-            f"{status}, with the bias at {theta[-1]:.1f}, short of {target:.1f}. Adam "
-            f"moves each parameter by at most about the rate per step: {reach}. "
-            "Choose a larger rate."
-        )
-    raise CheckFailed(
-        f"{status}. Adam's first step moves every parameter by about the rate: the "
-        f"bias jumps from 0 to about {rate:g}, far past its target {target:.1f}, and "
-        "the steps keep overshooting. Choose a smaller rate."
-    )
+    if excess > 0.01 and rate < answers[0]:
+        fail(ADAM, "too_small", status)
+    if excess > 0.01:
+        fail(ADAM, "overshoot", status)
+    print(f"Correct: Adam at rate {rate:g} ends {excess:.2%} above the OLS training "
+          f"MSE; the bias had {answers[0]:.1f} to travel.")
+
+
+def check_epoch_batch_sizes(epoch_batch_sizes):
+    """Exercise 08-1: ``epoch_batch_sizes(n_samples, batch_size) -> list of ints``."""
+    run(BATCHES, epoch_batch_sizes)

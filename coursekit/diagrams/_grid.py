@@ -87,12 +87,12 @@ def axis_arrows(ax, shape, ndim, left, top, *, new_axis=False):
         label = "axis 1" if ndim == 2 else "axis 0"
         arrow(ax, (left, top + 0.3), (left + cols, top + 0.3))
         ax.text(left + cols / 2, top + 0.33, label, ha="center", va="bottom",
-                fontsize=7, color=AXIS)
+                fontsize=10, color=AXIS)
     if ndim == 2:
         color = NEW_AXIS if new_axis else AXIS
         arrow(ax, (left - 0.3, top), (left - 0.3, top - rows), color=color)
         ax.text(left - 0.4, top - rows / 2, "axis 0", ha="right", va="center",
-                fontsize=7, color=color, rotation=90)
+                fontsize=10, color=color, rotation=90)
 
 
 def draw_array(ax, values, ndim, left, top, *, caption, copied=None, color=ORIGINAL,

@@ -48,10 +48,10 @@ def draw_axes(array, *, mean_axis=None, ax=None):
     grid(ax, values, 0, 0)
     arrow(ax, (0, 0.35), (cols, 0.35))
     ax.text(cols / 2, 0.45, f"axis 1: columns, length {cols}", ha="center",
-            va="bottom", fontsize=9)
+            va="bottom", fontsize=10)
     arrow(ax, (-0.35, 0), (-0.35, -rows))
     ax.text(-0.5, -rows / 2, f"axis 0: rows,\nlength {rows}", ha="right",
-            va="center", fontsize=9)
+            va="center", fontsize=10)
     title = f"An array of shape ({rows}, {cols})"
     if mean_axis is not None:
         means = values.mean(axis=mean_axis)

@@ -71,8 +71,8 @@ def draw_broadcast(a, b, *, ax=None):
     draw_array(ax, a2, a_in.ndim, 0, 0, caption=f"a: shape {a_in.shape}")
     right = draw_array(ax, b2, b_in.ndim, b_left, 0, caption=f"b: shape {b_in.shape}")
     table = "shapes, aligned at the right:\n" + table
-    ax.text(right + 1.5, 0.6, table, family="monospace", fontsize=9, va="top")
-    width = right + 1.5 + 0.14 * max(len(line) for line in table.splitlines()) + 0.5
+    ax.text(right + 1.5, 0.6, table, family="monospace", fontsize=10, va="top")
+    width = right + 1.5 + 0.156 * max(len(line) for line in table.splitlines()) + 0.5
     top = -max(a2.shape[0], b2.shape[0]) - 2.2
 
     if error is not None:
@@ -101,9 +101,9 @@ def draw_broadcast(a, b, *, ax=None):
                     va="center")
             width = max(width, max(a_cols, b_cols) + 7)
         bottom = b_top - b2.shape[0] - 0.5
-        ax.text(-0.3, bottom, f"ValueError: {error}", color="red", fontsize=9,
+        ax.text(-0.3, bottom, f"ValueError: {error}", color="red", fontsize=10,
                 va="top")
-        width = max(width, 0.115 * len(error) + 2)
+        width = max(width, 0.128 * len(error) + 2)
         bottom -= 0.8
         ax.set_title(f"Broadcasting {a_in.shape} + {b_in.shape} fails")
     else:

@@ -1,6 +1,7 @@
 """What notebook 01 states in its prose and figure descriptions, checked outside it."""
 
 import numpy as np
+import pytest
 
 
 def test_01_means_along_each_axis_of_the_example_matrix():
@@ -36,3 +37,12 @@ def test_01_a_missing_index_counts_as_a_colon_and_newaxis_is_none():
     assert np.array_equal(matrix[0], matrix[0, :])
     assert np.newaxis is None
     assert matrix[:, 1].shape == (2,) and matrix[:, 1:2].shape == (2, 1)
+
+
+def test_01_a_dataframe_shows_one_or_two_dimensional_arrays_only():
+    import pandas as pd
+
+    assert pd.DataFrame(np.arange(6)).shape == (6, 1)
+    assert pd.DataFrame(np.ones((2, 3))).shape == (2, 3)
+    with pytest.raises(ValueError, match="2-d"):
+        pd.DataFrame(np.ones((2, 2, 2)))  # "a DataFrame has no third axis"

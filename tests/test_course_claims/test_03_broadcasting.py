@@ -108,3 +108,18 @@ def test_03_shape_rules_as_stated_agree_with_numpy():
         except ValueError:
             numpy = None
         assert rules(s, t) == numpy
+
+
+def test_03_only_a_reduced_axis_that_is_not_the_first_needs_keepdims():
+    M = np.arange(12.0).reshape(3, 4)
+    # axis 0 removed: rule 1 puts it back in front, (4,) acts as (1, 4)
+    centred = M - M.mean(axis=0)
+    np.testing.assert_allclose(centred.mean(axis=0), 0)
+    np.testing.assert_array_equal(centred, M - M.mean(axis=0, keepdims=True))
+    # axis 1 removed: (3,) lines up with the columns, and fails on a 3 x 4 matrix ...
+    with pytest.raises(ValueError, match="could not be broadcast"):
+        M - M.mean(axis=1)
+    # ... while on a square matrix it runs and subtracts row j's mean from column j
+    S = np.arange(16.0).reshape(4, 4)
+    wrong = S - S.mean(axis=1)
+    assert wrong.shape == (4, 4) and not np.allclose(wrong.mean(axis=1), 0)

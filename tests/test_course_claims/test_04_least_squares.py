@@ -101,3 +101,30 @@ def test_04_line_through_zero_is_closer_to_the_truth_but_fits_worse(line_data):
     assert np.mean((y - origin) ** 2) == pytest.approx(10193.40, abs=0.005)
     assert np.mean((truth - ols) ** 2) == pytest.approx(110.93, abs=0.005)
     assert np.mean((truth - origin) ** 2) == pytest.approx(0.64, abs=0.005)
+
+
+def test_04_the_original_courses_own_fit_gave_8_23_a_low_draw_around_9(line_data):
+    # The original printed (intercept, slope) = (37.1858..., 8.2280...) on raw x and
+    # (448.5867..., 239.9096...) on standardised x: one fit, seen in two units.
+    x, _ = line_data
+    raw_slope = 8.22801749
+    scaled_intercept, scaled_slope = 448.5866764712714, 239.90962559
+    assert scaled_slope / x.std() == pytest.approx(raw_slope, rel=1e-6)
+    assert scaled_intercept - raw_slope * x.mean() == pytest.approx(37.1858, abs=1e-3)
+    assert round(raw_slope, 2) == 8.23
+    # noise with mean x makes the expected slope 9; one draw of 100 points spreads it by
+    # sigma / sqrt(sum (x - mean)^2), about 0.34, and 8.23 lies 2.3 of those below 9
+    standard_error = 100 / np.sqrt(np.sum((x - x.mean()) ** 2))
+    assert round(standard_error, 2) == 0.34
+    assert 2 < (9 - raw_slope) / standard_error < 2.5
+
+
+def test_04_raising_the_intercept_shrinks_positive_residuals_and_grows_negative_ones(
+        line_data):
+    x, y = line_data
+    intercept, slope = closed_form(x, y)
+    residuals = y - (intercept + slope * x)
+    raised = residuals - 10
+    assert np.any(np.abs(raised[residuals < 0]) > np.abs(residuals[residuals < 0]))
+    assert np.all(np.abs(raised[residuals > 10]) < np.abs(residuals[residuals > 10]))
+    np.testing.assert_allclose(raised**2 - residuals**2, 100 - 20 * residuals)

@@ -59,6 +59,10 @@ def test_06_neuron_meets_least_squares_on_test_data(line_data):
     assert test_mse == pytest.approx(38_862.9, abs=0.05)
     r2 = 1 - test_mse / np.var(y_test)
     assert r2 == pytest.approx(0.5358, abs=1e-4)
+    # R² as defined where it is first used: what score returns, 1 - MSE / var(y), 0
+    # for a model that always predicts the mean of y
+    assert neuron.score(X_test, y_test) == pytest.approx(r2, rel=1e-12)
+    assert 1 - np.mean((y_test.mean() - y_test) ** 2) / np.var(y_test) == 0
     # the batches make the loss wiggle only after the decimal point
     last = neuron.history_["loss"].iloc[-5:]
     assert last.max() - last.min() < 1

@@ -14,6 +14,7 @@ from sklearn.model_selection import KFold, train_test_split
 from sklearn.preprocessing import StandardScaler
 
 import coursekit as ck
+from tests.helpers import diabetes_split
 
 COLUMNS = ["age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"]
 
@@ -46,12 +47,7 @@ def neuron_start(n_features, seed=0):
 
 @pytest.fixture(scope="module")
 def split():
-    X, y = ck.datasets.load_diabetes()
-    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2,
-                                                        random_state=0)
-    scaler = StandardScaler().fit(X_train)
-    return (X_train.to_numpy(), scaler.transform(X_train), y_train.to_numpy(),
-            scaler.transform(X_test), y_test.to_numpy())
+    return diabetes_split()
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +60,8 @@ def test_07_datasheet_statements():
     X, y = ck.datasets.load_diabetes()
     mismatch = (X["s1"] - X["s2"] - X["s3"] - np.exp(X["s5"]) / 5).abs()
     assert mismatch.max() < 0.405 and mismatch.max() == pytest.approx(0.40, abs=0.005)
+    # the datasheet: "to within 0.41 mg/dL (largest mismatch 0.40014, on row 429)"
+    assert round(mismatch.max(), 5) == 0.40014 and mismatch.idxmax() == 429
     assert mismatch.median() == pytest.approx(0.0005, abs=5e-5)
     assert (X["s1"].min(), X["s1"].max()) == (97, 301)
     assert np.corrcoef(X["s1"], X["s2"])[0, 1] == pytest.approx(0.90, abs=0.005)
@@ -349,3 +347,33 @@ def test_07_eigenvalues_of_the_standardised_features(diabetes_train):
     eigenvalues = np.linalg.eigvalsh(X.T @ X / len(X))
     assert eigenvalues.min() == pytest.approx(0.0094, abs=1e-4)
     assert eigenvalues.max() == pytest.approx(4.1443, abs=1e-4)
+
+
+def test_07_the_datasheet_says_how_the_csv_was_written():
+    import hashlib
+
+    from sklearn.datasets import load_diabetes
+
+    frame = load_diabetes(scaled=False, as_frame=True).frame.rename(
+        columns={"target": "progression"})
+    written = frame.to_csv(index=False, float_format="%g").encode("utf-8")
+    # the checksum the datasheet gives
+    assert hashlib.sha256(written).hexdigest() == (
+        "9193026b7622ff944f0a6855a10107b24caf50dad69787c46e6890e69c27faca")
+
+
+def test_07_eigenvalues_of_the_training_rows_are_squared_lengths(split):
+    _, X, _, _, _ = split
+    n = len(X)
+    assert n == 353  # the eigenvalues quoted are the training rows'
+    eigenvalues, eigenvectors = np.linalg.eigh(X.T @ X / n)
+    # lambda = v'(X'X/n)v = ||Xv||^2 / n for a unit eigenvector: never negative
+    squared = np.sum((X @ eigenvectors) ** 2, axis=0) / n
+    np.testing.assert_allclose(eigenvalues, squared, rtol=1e-10)
+    assert (round(eigenvalues[0], 4), round(eigenvalues[-1], 4)) == (0.0094, 4.1443)
+    # symmetry alone does not make them non-negative
+    assert np.linalg.eigvalsh(np.array([[0.0, 1.0], [1.0, 0.0]])).min() == -1
+    # on all 442 patients they differ: the notebook's are the training rows'
+    X_all, _ = ck.datasets.load_diabetes()
+    X_all = StandardScaler().fit_transform(X_all)
+    assert round(np.linalg.eigvalsh(X_all.T @ X_all / len(X_all))[0], 4) != 0.0094

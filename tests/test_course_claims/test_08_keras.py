@@ -15,10 +15,9 @@ import warnings  # noqa: E402
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from sklearn.model_selection import train_test_split  # noqa: E402
-from sklearn.preprocessing import StandardScaler  # noqa: E402
 
 import coursekit as ck  # noqa: E402
+from tests.helpers import diabetes_split  # noqa: E402
 
 # Keras 3.15 calls np.array(variable, copy=False) on its own variables, which NumPy 2
 # deprecates; the warning is Keras' and says nothing about the numbers asserted here.
@@ -58,13 +57,10 @@ def least_squares(A, y):
 
 @pytest.fixture(scope="module")
 def split():
-    X, y = ck.datasets.load_diabetes()
-    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2,
-                                                        random_state=0)
-    scaler = StandardScaler().fit(X_train)
-    A_train = np.c_[scaler.transform(X_train), np.ones(len(X_train))]
-    A_test = np.c_[scaler.transform(X_test), np.ones(len(X_test))]
-    return A_train, y_train.to_numpy(), A_test, y_test.to_numpy()
+    _, X_train, y_train, X_test, y_test = diabetes_split()
+    A_train = np.c_[X_train, np.ones(len(X_train))]
+    A_test = np.c_[X_test, np.ones(len(X_test))]
+    return A_train, y_train, A_test, y_test
 
 
 def test_08_keras_3_refuses_lr_and_warns_about_input_shape():
@@ -225,3 +221,29 @@ def test_08_the_slowest_direction_mixes_several_weights(split):
     slowest = np.abs(eigenvectors[:, 0])  # age sex bmi bp s1 s2 s3 s4 s5 s6
     assert slowest[[4, 5, 6, 7, 8]].min() > 0.1  # s1 to s5
     assert slowest[[0, 1, 2, 3, 9]].max() < 0.02
+
+
+def test_08_adam_moves_a_parameter_typically_not_at_most_about_its_rate(split):
+    A, y, _, _ = split
+    rate = 0.5
+    model = keras_neuron(start_weights(), keras.optimizers.Adam(learning_rate=rate))
+    path = [start_weights()]
+    record = keras.callbacks.LambdaCallback(
+        on_epoch_end=lambda epoch, logs: path.append(params(model)))
+    model.fit(A[:, :-1], y, batch_size=len(A), epochs=EPOCHS, shuffle=False, verbose=0,
+              callbacks=[record])
+    steps = np.abs(np.diff(np.array(path), axis=0)) / rate
+    # the bias, whose gradient only shrinks on its way to 151.6, never beats the rate
+    assert steps[:, -1].max() < 1 + 1e-4
+    assert np.median(steps[:, -1]) > 0.9
+    # but a weight whose gradient grows for a while does: about 7% more, once
+    assert 1.05 < steps[:, :-1].max() < 1.1
+    assert (steps[:, :-1] > 1 + 1e-4).sum() >= 1
+
+
+def test_08_a_one_row_batch_because_353_leaves_1_not_because_it_is_prime():
+    assert 353 % 32 == 1  # what matters: the last batch of every epoch holds one row
+    # a prime count with another remainder leaves a large last batch ...
+    assert 349 % 32 == 29 and not [b for b in range(2, 349) if 349 % b == 0]
+    # ... and a count with divisors can leave one row just the same
+    assert 385 % 32 == 1 and 385 == 5 * 7 * 11

@@ -113,8 +113,12 @@ def test_09_mse_descent_gets_stuck_and_log_loss_descent_does_not(cancer):
     z_log = _design(x) @ by_log
     assert round(_log_loss(y, z_log), 4) == 0.3015
     assert round(np.mean((z_log > 0) == y), 4) == 0.8638
-    # the MSE-trained curve falls below 1/2 only beyond the largest training radius
+    # the MSE-trained curve falls below 1/2 only beyond the largest training radius;
+    # it falls the wrong way, from near 1 at the smallest tumour to 0.597 at the largest
     assert -by_mse[1] / by_mse[0] > x.max()
+    ends = np.array([x.min(), x.max()])
+    at_smallest, at_largest = _sigmoid(by_mse[1] + by_mse[0] * ends)
+    assert at_smallest > 0.999 and round(at_largest, 3) == 0.597
 
 
 def test_09_each_loss_has_a_good_minimum_near_the_other(cancer):
@@ -239,6 +243,9 @@ def test_09_thirty_features_model_and_threshold_table(cancer):
         assert np.sum(~predicted & (y_test == 1)) == fn
         assert np.sum(predicted & (y_test == 0)) == fp
     assert np.sum(~(p > 0.5) & (y_test == 0)) == 89
+    # read against the majority-class baseline, and from the malignant side
+    assert (np.sum(y_test == 0), round(np.mean(y_test == 0), 4)) == (90, 0.6294)
+    assert round(51 / (51 + 1), 4) == 0.9808 and round(51 / (51 + 2), 4) == 0.9623
     # "no threshold removes both" mistakes: a malignant tumour scores below a benign one
     assert p[y_test == 1].min() < p[y_test == 0].max()
     for n_epochs, loss, largest in [(1_000, 0.0489, 1.6643), (3_000, 0.0420, 2.4353)]:
@@ -267,10 +274,12 @@ def test_09_thirty_features_separate_the_training_set(cancer):
 
 def test_09_unscaled_features(cancer):
     raw, X, y = cancer["raw"], cancer["X2_train"], cancer["y_train"]
-    for features, ratio in [(X, 2), (raw, 16_882)]:
+    ratios = []
+    for features in (X, raw):
         A = _design(features)
         eigenvalues = np.linalg.eigvalsh(A.T @ A / len(y))
-        assert round(eigenvalues[-1] / eigenvalues[0]) == ratio
+        ratios.append(eigenvalues[-1] / eigenvalues[0])
+    assert round(ratios[0], 2) == 1.86 and round(ratios[1]) == 16_882  # not "2"
     rate = _auto_rate(raw)
     assert round(rate, 4) == 0.0067
     crawl = _descent(raw, y, _glorot(2), rate, 500)[-1]
