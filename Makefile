@@ -30,7 +30,7 @@ NODE_STAMP := node_modules/.coursekit-installed
 NPM_SOURCE := $(if $(wildcard npm-cache),--offline --cache $(CURDIR)/npm-cache)
 
 .PHONY: lab instructor test lint bench lock clean student nbgrader-on nbgrader-off \
-	drift bundle slides site
+	drift bundle slides site course report
 
 # Opens on notebooks/: the student edition, with notebooks/solutions/ one click away.
 lab: $(STAMP)
@@ -51,6 +51,18 @@ nbgrader-on: $(INSTRUCTOR)
 
 nbgrader-off: $(INSTRUCTOR)
 	$(BIN)/python -m tools.setup_env --nbgrader off
+
+# For instructors: a ready nbgrader course directory (build/course/, or COURSE=DIR), one
+# assignment per notebook, its feedback pages with MathJax beside them (offline);
+# HEADER=FILE.ipynb opens every released notebook. Then, after `nbgrader autograde`,
+# `make report` writes what the class got wrong: $(COURSE)/class_report.html.
+COURSE ?= build/course
+course: $(INSTRUCTOR) $(NODE_STAMP)
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m tools.nbgrader_course \
+		--out $(COURSE) $(if $(HEADER),--header $(HEADER))
+
+report: $(INSTRUCTOR)
+	$(BIN)/python -m tools.class_report $(COURSE)
 
 # Spread over the cores; a notebook's cells stay together on one worker.
 test: lint $(NODE_STAMP)

@@ -146,3 +146,17 @@ def test_every_exercise_and_mistake_has_its_message_and_every_message_its_mistak
     assert not ids - set(MESSAGES), "mistakes without a message"
     assert not set(MESSAGES) - ids - optional, "messages no check uses"
     assert all(re.fullmatch(r"\d\d\.\w+(\.\w+)?", i) for i in MESSAGES)
+
+
+ODD = [[[1], [2, 3]], object(), {"a": 1}, "text", (1, 2, 3), np.array([np.nan]),
+       [None, None], (np.ones(3), "b"), iter([1, 2])]
+VALUES = {"check_two_errors": 4, "check_grid_size": 2, "check_adam_learning_rate": 3}
+
+
+@pytest.mark.parametrize("name", [n for n in checks.CHECKS
+                                  if n != "check_build_neuron"])
+def test_any_answer_at_all_gets_a_check_failed_never_another_error(name):
+    for odd in ODD:
+        for answer in (odd, lambda *args, odd=odd: odd):
+            with pytest.raises(CheckFailed):
+                getattr(checks, name)(*[answer] * VALUES.get(name, 1))

@@ -20,6 +20,7 @@ from coursekit.checks import (  # noqa: E402
     check_build_neuron,
     check_epoch_batch_sizes,
 )
+from tests.test_checks_corpus import KERAS, cases, refused  # noqa: E402
 
 # Keras 3.15 calls np.array(variable, copy=False) on its own variables, which NumPy 2
 # deprecates; the warning is Keras' and says nothing about the answers checked here.
@@ -41,6 +42,64 @@ def distance():
     X, y = ck.datasets.load_diabetes()
     _, _, y_train, _ = train_test_split(X, y, test_size=0.2, random_state=0)
     return y_train.mean()
+
+
+def model(coef, b, lr, optimizer=None, kernel=None, bias=None, loss="mse"):
+    neuron = keras.Sequential([keras.Input(shape=(len(coef),)), keras.layers.Dense(1)])
+    neuron.compile(optimizer=optimizer() if optimizer else keras.optimizers.SGD(
+        learning_rate=lr), loss=loss)
+    neuron.layers[0].set_weights([np.reshape(coef, (-1, 1)) if kernel is None
+                                  else kernel(coef), np.array([b]) if bias is None
+                                  else bias(b)])
+    return neuron
+
+
+DISTANCE = distance()
+# Wrong answers, as in tests/test_checks_corpus.py, here to run beside it.
+CORPUS = {
+    "check_build_neuron": [
+        (lambda c, b, lr: model(c, b, lr,
+                                optimizer=lambda: keras.optimizers.SGD(lr=lr)),
+         "08.build_neuron.lr_argument"),
+        (lambda c, b, lr: model(c, b, lr, optimizer=keras.optimizers.SGD),
+         "08.build_neuron.default_rate"),
+        (lambda c, b, lr: model(c, b, lr, optimizer=lambda: keras.optimizers.SGD(
+            learning_rate=lr, momentum=0.9)), "08.build_neuron.momentum"),
+        (lambda c, b, lr: model(c, b, lr, loss="mae"),
+         "08.build_neuron.not_gradient_descent"),
+        (lambda c, b, lr: model(c, b, lr, kernel=lambda c: np.reshape(c, (1, -1))),
+         "08.build_neuron.kernel_row"),
+        (lambda c, b, lr: model(c, b, lr, kernel=np.asarray),
+         "08.build_neuron.kernel_1d"),
+        (lambda c, b, lr: model(c, b, lr, bias=float), "08.build_neuron.bias_number"),
+        (lambda c, b, lr: model(c, b, lr, bias=lambda b: np.zeros(1)),
+         "08.build_neuron.no_bias"),
+        (lambda c, b, lr: model(c, b, lr, optimizer=lambda: keras.optimizers.Adam(lr)),
+         "08.build_neuron.not_gradient_descent"),
+    ],
+    "check_adam_learning_rate": [
+        ((DISTANCE, DISTANCE / 100, 0.5), "08.adam_learning_rate.below_smallest"),
+        ((DISTANCE, DISTANCE / 100, 500.0), "08.adam_learning_rate.overshoot"),
+        ((DISTANCE, DISTANCE / 100, 1.6), "08.adam_learning_rate.too_small"),
+        ((-DISTANCE, DISTANCE / 100, 5.0), "08.adam_learning_rate.negative"),
+        ((DISTANCE, DISTANCE / 353, 5.0), "08.adam_learning_rate.rows_not_epochs"),
+        ((DISTANCE, DISTANCE * 100, 5.0), "08.adam_learning_rate.times_epochs"),
+        ((DISTANCE, DISTANCE, 5.0), "08.adam_learning_rate.not_divided"),
+        ((100.0, 1.0, 5.0), None),
+        ((2735.0, 27.35, 30.0), None),
+    ],
+}
+
+
+def test_every_keras_check_has_at_least_eight_wrong_answers():
+    assert set(CORPUS) == KERAS
+    assert min(len(corpus) for corpus in CORPUS.values()) >= 8
+
+
+@pytest.mark.parametrize(**cases(CORPUS))
+def test_a_wrong_answer_is_refused_and_named_without_the_answer(check, k, answer,
+                                                                expected, capsys):
+    refused(check, answer, expected, capsys)
 
 
 def test_right_answers_pass(capsys):

@@ -27,27 +27,46 @@ def nbgrader(cell):
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
 def test_each_exercise_is_a_solution_cell_then_a_graded_check(path):
+    """Exercises at the end (``exNN-K``), inside the lesson (``exNN-inK``) and
+    questions for the reader (``qNN-K``), each numbered in notebook order."""
     number = path.name[:2]
     notebook = cells(path)
     solutions = [i for i, c in enumerate(notebook) if nbgrader(c).get("solution")]
-    assert len(solutions) >= 3, "at least three exercises per notebook"
+    kinds = {kind: [i for i in solutions
+                    if re.fullmatch(rf"{prefix}{number}-{middle}\d+",
+                                    nbgrader(notebook[i])["grade_id"])]
+             for kind, prefix, middle in [("end", "ex", ""), ("inline", "ex", "in"),
+                                          ("question", "q", "")]}
+    assert sorted(sum(kinds.values(), [])) == solutions, "a solution cell of no kind"
+    exercises = kinds["end"] + kinds["inline"]
+    assert len(exercises) >= 3, "at least three exercises per notebook"
     assert any(re.search(r"^def \w+\(", source(notebook[i]), re.MULTILINE)
-               for i in solutions), "at least one exercise asks for a function"
-    for k, i in enumerate(solutions, start=1):
-        cell, check = notebook[i], notebook[i + 1]
-        text = source(cell)
-        assert cell["cell_type"] == "code"
-        assert nbgrader(cell) == {"solution": True, "grade": False, "locked": False,
-                                  "grade_id": f"ex{number}-{k}", "schema_version": 3}
-        assert text.count("### BEGIN SOLUTION") == text.count("### END SOLUTION") == 1
-        meta = nbgrader(check)
-        assert meta.get("grade") and meta.get("locked") and meta.get("points", 0) > 0
-        assert meta["grade_id"] == f"ex{number}-{k}-check"
-        assert "ck.checks." in source(check), "a check cell calls a coursekit check"
-    # Lessons first, exercises last: the student edition runs up to the first one.
+               for i in exercises), "at least one exercise asks for a function"
+    for kind, found in kinds.items():
+        for k, i in enumerate(found, start=1):
+            cell, check = notebook[i], notebook[i + 1]
+            text = source(cell)
+            grade_id = {"end": f"ex{number}-{k}", "inline": f"ex{number}-in{k}",
+                        "question": f"q{number}-{k}"}[kind]
+            assert cell["cell_type"] == "code"
+            assert nbgrader(cell) == {"solution": True, "grade": False,
+                                      "locked": False, "grade_id": grade_id,
+                                      "schema_version": 3}
+            # One region per function asked for (nbgrader stubs each of them).
+            regions = text.count("### BEGIN SOLUTION")
+            assert regions >= 1 and text.count("### END SOLUTION") == regions
+            meta = nbgrader(check)
+            assert meta.get("grade") and meta.get("locked")
+            assert meta.get("points", 0) > 0
+            assert meta["grade_id"] == f"{grade_id}-check"
+            assert "ck.checks." in source(check), "a check cell calls a coursekit check"
+    # The lesson, with its own exercises and questions, then the exercises at the end,
+    # among which only a cell that runs the learner's functions or the course's own
+    # (ck.checks.yours_or_ours) may go on with the lesson.
     lesson = [i for i, c in enumerate(notebook) if c["cell_type"] == "code"
-              and not nbgrader(c)]
-    assert max(lesson) < solutions[0], "a lesson cell comes after the first exercise"
+              and not nbgrader(c) and "ck.checks.yours_or_ours(" not in source(c)]
+    assert kinds["end"] and max(lesson) < kinds["end"][0], (
+        "a lesson cell comes after the first exercise at the end")
 
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tools import rehearse
+from tools import rehearse, sessions
 from tools.course import NOTEBOOKS, ROOT
 
 GUIDE = ROOT / "GUIDE.md"
@@ -54,6 +54,72 @@ def test_guide_says_how_to_run_a_room_and_how_minutes_are_made():
                    "student edition", "130 words a minute"]:
         assert needed in text, needed
     assert "<!-- rehearsal-method -->" not in text
+
+
+# The session plan (tools/sessions.py): its tables, its estimates and its counts.
+
+def block(name):
+    start, end = sessions.BLOCKS[name]
+    return guide_text().split(start)[1].split(end)[0].strip()
+
+
+def test_guide_session_plan_is_the_one_computed():
+    assert block("sessions") == sessions.sessions_table(), (
+        "run: python -m tools.sessions --write")
+    assert block("exercises") == sessions.exercises_table(), (
+        "run: python -m tools.sessions --write")
+
+
+def test_session_plan_holds_every_part_and_exercise_once_within_90_minutes():
+    plan = sessions.plan()
+    lecture = [item for s in plan for item in s.items if isinstance(item, tuple)]
+    done = [item for s in plan for item in s.items
+            if isinstance(item, sessions.Exercise)] + [e for s in plan
+                                                       for e in s.homework]
+    for path in NOTEBOOKS:
+        _, timed, _ = rehearse.rehearse(path)
+        number = path.name[:2]
+        assert sum(m for n, _, m in lecture if n == number) == sum(m for _, m in timed)
+    assert sorted((e.notebook, e.name) for e in done) == sorted(
+        (e.notebook, e.name) for e in sessions.all_exercises())
+    assert len(done) == 3 * len(NOTEBOOKS)
+    for s in plan:
+        assert 0 < s.used <= sessions.SESSION - sessions.BREAK - sessions.QUESTIONS
+    # Every notebook ends with practice in class: the session of its last part
+    # holds its first exercise.
+    for path in NOTEBOOKS:
+        number = path.name[:2]
+        [last] = [s for s in plan if any(isinstance(i, tuple) and i[0] == number
+                                         for i in s.items)][-1:]
+        first = next(e for e in sessions.all_exercises() if e.notebook == number)
+        assert first in last.items, number
+
+
+def test_exercise_model_counts_statements_not_prints():
+    code = "    a = 1\n    # a comment\n    for k in range(3):\n        a += k\n" \
+           "    print(a)\n    return a\n"
+    assert sessions.statements(code) == 4  # a = 1, for, a += k, return
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_guide_exercise_estimates_are_the_models(path):
+    text = guide_text()
+    start, end = sessions.guide_exercise_parts(text)[path.name[:2]]
+    stated = [int(m) for m in re.findall(r"Estimated\s+(\d+)\s+min\b", text[start:end])]
+    model = [e.minutes for e in sessions.all_exercises()
+             if e.notebook == path.name[:2]]
+    assert stated == model, "run: python -m tools.sessions --write"
+
+
+def test_guide_states_the_models_constants():
+    text = " ".join(guide_text().split())
+    for needed in [f"{sessions.READ_WORDS_PER_MINUTE} words a minute",
+                   f"{sessions.STATEMENT_MINUTES} minutes",
+                   f"{sessions.CHECK_RUNS} runs of the check",
+                   f"a break of {sessions.BREAK} minutes",
+                   f"at least {sessions.QUESTIONS} minutes",
+                   f"sessions of {sessions.SESSION} minutes"]:
+        assert needed in text, needed
 
 
 def test_guide_names_the_notebooks_that_take_more_than_an_hour():

@@ -1,10 +1,8 @@
 """The student edition: made by nbgrader from the course, current, and it runs.
 
-And the course's notebooks work as nbgrader source notebooks for an instructor:
-generated, submitted and autograded in a throwaway course directory.
+(The instructor's nbgrader loop, autograding included: tests/test_nbgrader_course.py.)
 """
 
-import shutil
 from pathlib import Path
 
 import nbformat
@@ -25,8 +23,8 @@ def errors(cell):
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    """nbgrader's course directory after generating every notebook (one nbgrader run
-    for both tests that need it), and the names of the stale student notebooks."""
+    """nbgrader's course directory after generating every notebook, and the names of
+    the stale student notebooks."""
     course = tmp_path_factory.mktemp("course")
     return course, student_edition.stale(course=course)
 
@@ -58,22 +56,23 @@ def first_exercise(notebook):
 
 
 def cells_as_run(cells):
+    """Every cell but the speaker notes and the answers (the student's stubs)."""
     return [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in cells
-            if not is_speaker_notes(c)]
+            if not is_speaker_notes(c)
+            and not c.metadata.get("nbgrader", {}).get("solution")]
 
 
 @pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.name)
 def test_every_lesson_cell_is_one_that_the_course_runs(path):
-    """Up to the first exercise, the student edition holds exactly the cells of the
+    """Apart from the answers, the student edition holds exactly the cells of the
     course with solutions (after its note): the very cells that strict nbval runs in
-    notebooks/solutions, so a student's run reaches the first exercise as they do.
-    Only the instructor's speaker notes are left out."""
+    notebooks/solutions, lessons and checks. Only the instructor's speaker notes are
+    left out."""
     student = nbformat.read(path, 4)
     solution = nbformat.read(SOLUTIONS[STUDENT.index(path)], 4)
     assert student.cells[0].id == "student-edition-note"
     assert not any(is_speaker_notes(c) for c in student.cells)
-    assert (cells_as_run(student.cells[1:first_exercise(student)])
-            == cells_as_run(solution.cells[:first_exercise(solution)]))
+    assert cells_as_run(student.cells[1:]) == cells_as_run(solution.cells)
 
 
 def test_every_check_says_not_done_until_the_learner_writes_the_code():
@@ -87,7 +86,8 @@ def test_every_check_says_not_done_until_the_learner_writes_the_code():
         run.cells.append(nbformat.v4.new_code_cell(
             "%reset -f\n%xmode Minimal\nimport coursekit as ck"))
         for cell in notebook.cells[first_exercise(notebook):]:
-            if cell.cell_type == "code":
+            # Exercises and questions; lesson cells between them need the lesson.
+            if cell.cell_type == "code" and "nbgrader" in cell.metadata:
                 exercises.append((path.name, len(run.cells), cell.metadata["nbgrader"]))
                 run.cells.append(nbformat.v4.new_code_cell(cell.source))
     NotebookClient(run, timeout=300, kernel_name="python3", allow_errors=True).execute()
@@ -102,27 +102,6 @@ def test_every_check_says_not_done_until_the_learner_writes_the_code():
             [error] = errors(cell)
             assert error["ename"] == "NotDoneYet", (name, cell.source, error)
             assert "Not done yet" in error["evalue"]
-
-
-def test_nbgrader_generates_and_autogrades_a_course_notebook(generated):
-    """Solutions score full points, the stubs score zero."""
-    from nbgrader.api import Gradebook
-
-    course, source = generated[0], SOLUTIONS[0]
-    assignment = student_edition.ASSIGNMENT
-    released = course / "release" / assignment / source.name
-    for student, notebook in [("solver", source), ("starter", released)]:
-        (course / "submitted" / student / assignment).mkdir(parents=True)
-        shutil.copy(notebook, course / "submitted" / student / assignment / source.name)
-    # The other notebooks are not submitted: nbgrader grades them as missing.
-    student_edition.nbgrader(course, "autograde", assignment, "--create")
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        solver, starter = (
-            gradebook.find_submission_notebook(source.stem, assignment, who)
-            for who in ("solver", "starter"))
-        assert solver.max_score >= 3
-        assert solver.score == solver.max_score
-        assert starter.score == 0
 
 
 def test_students_get_no_nbgrader_menus_in_the_course_environment():

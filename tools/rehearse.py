@@ -16,7 +16,8 @@ speaker-notes cell, and the timing table of GUIDE.md. ``tests/test_guide.py`` fa
 they are not the ones this model computes.
 
     python -m tools.rehearse            # print the table
-    python -m tools.rehearse --write    # write the notes' times and GUIDE.md's table
+    python -m tools.rehearse --write    # write the notes' times, GUIDE.md's table and
+                                        # its session plan (tools/sessions.py)
 """
 
 import argparse
@@ -26,6 +27,7 @@ from datetime import datetime
 
 import nbformat
 
+from tools import sessions
 from tools.course import NOTEBOOKS, ROOT, slide_type
 from tools.publish import FIGURE, screens
 
@@ -113,6 +115,8 @@ def write():
     before, rest = text.split(START, 1)
     _, after = rest.split(END, 1)
     GUIDE.write_text(f"{before}{START}\n{table()}\n{END}{after}", encoding="utf-8")
+    # The session plan is made of these minutes: written again with them.
+    sessions.write()
 
 
 def main(argv=None):

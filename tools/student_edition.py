@@ -30,9 +30,11 @@ STUDENT = ROOT / "notebooks"
 ASSIGNMENT = "course"
 
 NOTE = """\
-> **Student edition.** The exercises at the end are yours to write: replace each
-> `raise NotImplementedError()` with your code, run the cell, then run the check under
-> it, which says what is right or what to look at. The same notebook with worked
+> **Student edition.** The exercises and the questions (**Predict.**, **Question.**) are
+> yours: replace each `raise NotImplementedError()` with your code or your answer, run
+> the cell, then run the check under it, which says what is right or what to look at.
+> Run All stops at the first one not done; to read on, select the cell after its check
+> and use Run → Run Selected Cell and All Below. The same notebook with worked
 > solutions is [`solutions/{name}`](solutions/{name})."""
 
 

@@ -7,6 +7,8 @@ it recognised in ``.mistake``; nbgrader's stub gets :class:`NotDoneYet`. How to 
 exercise or a mistake: :mod:`coursekit.checks._core`; a question: :func:`check_answer`.
 The modules arrays, products, broadcasting, least_squares, grid_search, gradients,
 training, features, keras_neuron and classifier hold notebooks 01 to 09 (06 has two).
+After an exercise inside a lesson, :func:`yours_or_ours` (module fallback) hands the
+lesson the learner's function if it works and the course's own otherwise.
 """
 
 from coursekit.checks import (
@@ -25,6 +27,7 @@ from coursekit.checks._core import CheckFailed, NotDoneYet
 from coursekit.checks.arrays import *  # noqa: F403
 from coursekit.checks.broadcasting import *  # noqa: F403
 from coursekit.checks.classifier import *  # noqa: F403
+from coursekit.checks.fallback import yours_or_ours
 from coursekit.checks.features import *  # noqa: F403
 from coursekit.checks.gradients import *  # noqa: F403
 from coursekit.checks.grid_search import *  # noqa: F403
@@ -38,4 +41,4 @@ MODULES = (arrays, products, broadcasting, least_squares, grid_search, gradients
            training, features, keras_neuron, classifier)
 CHECKS = [name for module in MODULES for name in module.__all__]
 
-__all__ = ["CheckFailed", "NotDoneYet", "check_answer", *CHECKS]
+__all__ = ["CheckFailed", "NotDoneYet", "check_answer", "yours_or_ours", *CHECKS]

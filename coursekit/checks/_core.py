@@ -136,6 +136,10 @@ def given(answer, name):
 
 def call(function, *args, name):
     """Call the learner's ``function``; its stub and its errors become messages."""
+    if getattr(function, "course_own", False):  # put in place by yours_or_ours
+        raise NotDoneYet(f"`{name}` holds the course's own function, put there by the "
+                         "cell after this check: run your cell above again, then this "
+                         "check.")
     if not callable(function):
         raise CheckFailed(f"expected a function for `{name}`, got "
                           f"{type(function).__name__}: pass the function itself, "
@@ -192,6 +196,14 @@ def rounded(got, expected):
     return any(np.allclose(got, c, rtol=1e-12, atol=0) for c in candidates)
 
 
+def _holds(when, got, args):
+    """Whether ``when(got, *args)``; an answer it cannot read is not that mistake."""
+    try:
+        return bool(when(got, *args))
+    except Exception:
+        return False
+
+
 def _parts(exercise, value):
     return value if value is None or not exercise.parts else tuple(value)
 
@@ -206,7 +218,7 @@ def judge(exercise, got, args, label=""):
     on = f" for {label}" if label else ""
     what = f"`{exercise.name}`{on}" if exercise.name else label
     for m in exercise.mistakes:
-        if m.when is not None and not m.late and m.when(got, *args):
+        if m.when is not None and not m.late and _holds(m.when, got, args):
             fail(exercise, m.key, f"{what} is wrong")
     names = [f"`{p}`{on}" for p in exercise.parts] or [what]
     if exercise.parts and not (isinstance(got, tuple | list)
@@ -224,7 +236,7 @@ def judge(exercise, got, args, label=""):
     for m in exercise.mistakes:
         wrong = m.wrong(*args) if m.wrong is not None else None
         wrong = wrong if exercise.parts or wrong is None else [wrong]
-        if (m.late and m.when(raw, *args)) or wrong is not None and all(
+        if (m.late and _holds(m.when, raw, args)) or wrong is not None and all(
                 w is None or close(g, w, **tol)
                 for g, w in zip(got, wrong, strict=True)):
             told = [n for n, w in zip(names, wrong or names, strict=True)
@@ -300,13 +312,20 @@ class Spy(np.ndarray):
         return result.view(type(self)) if isinstance(result, np.ndarray) else result
 
 
+def _ndim(answer):
+    try:
+        return np.ndim(answer)
+    except ValueError:  # rows of different lengths
+        return -1
+
+
 def number(answer, name, hint=""):
     """The learner's value as one real number, refusing text, booleans and arrays."""
     answer = given(answer, name)
-    if np.ndim(answer) == 0 and getattr(answer, "dtype", np.dtype("O")).kind in "fi":
+    if _ndim(answer) == 0 and getattr(answer, "dtype", np.dtype("O")).kind in "fi":
         return float(answer)
     if isinstance(answer, bool | np.bool_) or not isinstance(answer, numbers.Real):
-        shape = f" of shape {np.shape(answer)}" if np.ndim(answer) else ""
+        shape = f" of shape {np.shape(answer)}" if _ndim(answer) > 0 else ""
         raise CheckFailed(f"`{name}` is {type(answer).__name__}{shape}; expected one "
                           f"number. {hint}".rstrip())
     return float(answer)
@@ -315,8 +334,8 @@ def number(answer, name, hint=""):
 def shape_answer(answer, name, example):
     """The learner's shape as a float array, refusing text, arrays and fractions."""
     answer = given(answer, name)
-    items = list(answer) if np.ndim(answer) == 1 else [answer]
-    if isinstance(answer, str) or np.ndim(answer) > 1 or not all(
+    items = list(answer) if _ndim(answer) == 1 else [answer]
+    if isinstance(answer, str) or _ndim(answer) not in (0, 1) or not all(
             isinstance(n, numbers.Real) and not isinstance(n, bool | np.bool_)
             and float(n).is_integer() for n in items):
         what = "text" if isinstance(answer, str) else repr(answer)

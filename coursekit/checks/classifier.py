@@ -1,4 +1,5 @@
-"""The checks of notebook 09's exercises: probabilities, the log-loss gradient, counts.
+"""The checks of notebook 09's exercises: probabilities, the log-loss gradient, counts,
+and the whole model trained from the learner's own pieces.
 
 Each computes its reference answers here, independently of the notebook's code, on
 cases of several shapes (one sample, one feature, several features), with ``w`` of
@@ -10,7 +11,7 @@ import numpy as np
 from coursekit.checks._core import Exercise, Mistake, run
 
 __all__ = ["check_confusion_counts", "check_log_loss_gradient",
-           "check_predict_proba_from_weights"]
+           "check_predict_proba_from_weights", "check_train_classifier"]
 
 
 def _sigmoid(z):
@@ -179,3 +180,67 @@ def check_log_loss_gradient(log_loss_gradient):
 def check_confusion_counts(confusion_counts):
     """Exercise 09-3: ``confusion_counts(y, p, threshold) -> (tn, fp, fn, tp)``."""
     run(COUNTS, _flat(confusion_counts))
+
+
+def train_classifier(X, y, learning_rate, n_epochs, *, sign=1.0, bias=True,
+                     sequential=False, per_sample=False, **mistake):
+    """The course's loop: full-batch steps on the mean log loss from zeros; the
+    keywords make mistakes (``mistake`` goes to the gradient)."""
+    w, b = np.zeros(X.shape[1]), 0.0
+    batches = [slice(i, i + 1) for i in range(len(X))] if per_sample else [slice(None)]
+    for _ in range(n_epochs):
+        for rows in batches:
+            grad_w, grad_b = _gradient(X[rows], y[rows], w, b, **mistake)
+            w = w - sign * learning_rate * grad_w
+            if sequential:
+                grad_b = _gradient(X[rows], y[rows], w, b, **mistake)[1]
+            b = b - sign * learning_rate * grad_b * bias
+    return w, b
+
+
+def _loops():
+    settings = [(0.5, 3), (1.0, 1), (0.3, 10), (2.0, 4)]  # several epochs first
+    return [((X, y, rate, epochs), f"{name}, rate {rate}, {epochs} epoch"
+             + "s" * (epochs > 1))
+            for ((X, y, _, _), name), (rate, epochs) in zip(_cases(92), settings,
+                                                             strict=True)]
+
+
+def _t(**mistake):
+    return lambda X, y, r, e: train_classifier(X, y, r, e, **mistake)
+
+
+def _several(**mistake):
+    return lambda X, y, r, e: (train_classifier(X, y, r, e, **mistake) if len(X) > 1
+                               else None)
+
+
+TRAIN = Exercise(
+    "09.train_classifier", "train_classifier", parts=("w", "b"),
+    reference=train_classifier, cases=_loops,
+    mistakes=[
+        Mistake("bias_first", when=lambda got, X, *a: isinstance(got, tuple | list)
+                and len(got) == 2 and np.ndim(got[0]) == 0
+                and np.shape(got[1]) == (X.shape[1],)),
+        Mistake("uphill", wrong=_t(sign=-1.0)),
+        Mistake("bias_not_updated", wrong=_t(bias=False)),
+        Mistake("epoch_too_few", wrong=lambda X, y, r, e: train_classifier(
+            X, y, r, e - 1) if e > 1 else None),
+        Mistake("epoch_too_many", wrong=lambda X, y, r, e: train_classifier(
+            X, y, r, e + 1)),
+        Mistake("not_kept", wrong=lambda X, *a: (np.zeros(X.shape[1]), None)),
+        Mistake("sequential", wrong=_t(sequential=True)),
+        Mistake("per_sample", wrong=_several(per_sample=True)),
+        Mistake("mse_gradient", wrong=_t(factor=lambda z, p: 2 * p * (1 - p))),
+        Mistake("missing_mean", wrong=_several(mean=False)),
+    ],
+    passed="your loop lands where full-batch descent on the log loss does, on 4 "
+           "cases (one sample, one and several features).",
+)
+
+
+def check_train_classifier(train_classifier):
+    """The last exercise of notebook 09: ``train_classifier(X, y, learning_rate,
+    n_epochs) -> (w, b)``, full-batch descent on the log loss from zeros."""
+    with np.errstate(over="ignore"):
+        run(TRAIN, train_classifier)

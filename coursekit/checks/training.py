@@ -1,14 +1,18 @@
-"""The checks of notebook 06's exercises: a training loop and a learning rate.
+"""The checks of notebook 06's exercises: the gradient and the update of section 7,
+a training loop and a learning rate.
 
 Each check computes its reference answers here, independently of the notebook's code,
 on small cases of several shapes (one sample, one feature, several features).
 """
 
+import contextlib
+import io
+
 import numpy as np
 
 from coursekit.checks._core import Exercise, Mistake, number, run
 
-__all__ = ["check_rate_limit", "check_train_full_batch"]
+__all__ = ["check_gradients_and_update", "check_rate_limit", "check_train_full_batch"]
 
 # (n_samples, n_features): a few samples and one feature, a single sample, several
 # features. n != p everywhere, so that a transposed answer has another shape.
@@ -132,3 +136,75 @@ def check_train_full_batch(train_full_batch):
 def check_rate_limit(rate_limit):
     """Exercise 06-3: the largest rate at which descent converges, std of x = 3."""
     run(RATE, number(rate_limit, "rate_limit"))
+
+
+def gradients(X, y, w, b, *, scale=None, sign=1.0, bias=True):
+    """The course's ``gradients`` of section 7: the linear neuron's MSE derivatives,
+    for ``y`` an (n, 1) column; ``scale`` (2/n), ``sign`` and ``bias`` make mistakes."""
+    delta = sign * (X @ w + (b if bias else 0.0) - y)
+    scale = 2 / len(X) if scale is None else scale
+    return scale * X.T @ delta, scale * float(delta.sum())
+
+
+def update(w, b, grad_w, grad_b, learning_rate):
+    """The course's ``update`` of section 7: the new (w, b) after one step downhill."""
+    return w - learning_rate * grad_w, b - learning_rate * grad_b
+
+
+def _gradient_cases():
+    return [((X, 3 * y[:, None] + 2, w, b), label(X)) for X, y, w, b in neuron_cases(7)]
+
+
+def _update_cases():
+    rng = np.random.default_rng(8)
+    return [((rng.normal(size=(p, 1)), float(rng.normal()), rng.normal(size=(p, 1)),
+              float(rng.normal()) + 2.0, rate),
+             f"{p} weight{'s' * (p > 1)}, rate {rate}")
+            for p, rate in [(1, 0.1), (3, 0.01), (2, 0.5)]]
+
+
+def _flat(got, X, *args):
+    return isinstance(got, tuple | list) and len(got) == 2 and np.shape(got[0]) == (
+        X.shape[1],)
+
+
+GRADIENTS = Exercise(
+    "06.gradients", "gradients", parts=("grad_w", "grad_b"), reference=gradients,
+    cases=_gradient_cases,
+    mistakes=[
+        *shape_mistakes(),
+        Mistake("flat", when=_flat),
+        Mistake("missing_two", wrong=lambda X, *a: gradients(X, *a, scale=1 / len(X))),
+        Mistake("missing_mean", wrong=lambda X, *a: gradients(X, *a, scale=2.0)
+                if len(X) > 1 else None),
+        Mistake("mean_over_features", wrong=lambda X, *a: gradients(
+            X, *a, scale=2 / X.shape[1]) if 1 < X.shape[1] != len(X) else None),
+        Mistake("sign", wrong=lambda *a: gradients(*a, sign=-1.0)),
+        Mistake("no_bias", wrong=lambda *a: gradients(*a, bias=False)),
+    ],
+    passed="",
+)
+
+UPDATE = Exercise(
+    "06.update", "update", parts=("w", "b"), reference=update, cases=_update_cases,
+    mistakes=[
+        Mistake("swapped", when=lambda got, w, *a: isinstance(got, tuple | list)
+                and len(got) == 2 and np.ndim(got[0]) == 0
+                and np.shape(got[1]) == np.shape(w)),
+        Mistake("uphill", wrong=lambda w, b, gw, gb, r: (w + r * gw, b + r * gb)),
+        Mistake("no_rate", wrong=lambda w, b, gw, gb, r: (w - gw, b - gb)),
+        Mistake("bias_not_updated", wrong=lambda w, b, gw, gb, r: (None, b)),
+        Mistake("weights_not_updated", wrong=lambda w, b, gw, gb, r: (w, None)),
+        Mistake("step_only", wrong=lambda w, b, gw, gb, r: (-r * gw, -r * gb)),
+    ],
+    passed="your gradients match on 4 cases (one sample, one and several features), "
+           "and your update steps downhill on 3.",
+)
+
+
+def check_gradients_and_update(gradients, update):
+    """The exercise of section 7: ``gradients(X, y, w, b) -> (grad_w, grad_b)`` for
+    ``y`` an (n, 1) column, and ``update(w, b, grad_w, grad_b, learning_rate)``."""
+    with contextlib.redirect_stdout(io.StringIO()):  # one line for both, below
+        run(GRADIENTS, gradients)
+    run(UPDATE, update)

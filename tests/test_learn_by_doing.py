@@ -1,0 +1,196 @@
+"""Learning by doing, alone: exercises inside the lessons and questions for the reader.
+
+An exercise inside a lesson (grade id ``exNN-inK``) comes where its idea is taught, and
+the cells after it go on with the learner's function or, until it works, the course's
+own. A question (grade id ``qNN-K``) is a markdown cell starting with **Predict.** or
+**Question.** that lists its options, an answer cell and a graded check. These tests
+hold that structure, run the student edition as a learner who finished nothing would
+(cell by cell, past every unfinished exercise), and let nbgrader grade it: zero.
+"""
+
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import coursekit as ck
+from tests.test_student_edition import student_edition
+
+ROOT = Path(__file__).resolve().parent.parent
+SOLUTIONS = sorted((ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb"))
+QUESTION = re.compile(r"^\*\*(Predict|Question)\.\*\*")
+OPTION = re.compile(r"^- ([a-z])\) ", re.MULTILINE)
+
+
+def grade_id(cell):
+    return cell.metadata.get("nbgrader", {}).get("grade_id", "")
+
+
+def inline_exercises(notebook):
+    """Indices of the solution cells of the exercises inside the lesson."""
+    return [i for i, c in enumerate(notebook.cells)
+            if re.fullmatch(r"ex\d\d-in\d+", grade_id(c))]
+
+
+def read(path):
+    return nbformat.read(path, 4)
+
+
+LEARN = [p for p in SOLUTIONS if inline_exercises(read(p))]
+QUESTIONED = [p for p in SOLUTIONS
+              if any(QUESTION.match(c.source) for c in read(p).cells)]
+
+
+def test_the_first_notebooks_teach_by_doing():
+    names = {p.name[:2] for p in LEARN} & {p.name[:2] for p in QUESTIONED}
+    assert {"03", "04"} <= names
+
+
+@pytest.mark.parametrize("path", LEARN, ids=lambda p: p.name)
+def test_an_inline_exercise_is_followed_by_the_lesson_that_uses_it(path):
+    """Its check, then a cell that picks the learner's function or the course's, and
+    lesson cells after that (the end-of-notebook exercises come later)."""
+    notebook = read(path)
+    cells = notebook.cells
+    for i in inline_exercises(notebook):
+        name = re.search(r"^def (\w+)\(", cells[i].source, re.MULTILINE).group(1)
+        assert grade_id(cells[i + 1]) == grade_id(cells[i]) + "-check"
+        pick = cells[i + 2]
+        assert "nbgrader" not in pick.metadata
+        assert f'ck.checks.yours_or_ours(\n    "{name}", {name},' in pick.source
+        chosen = re.match(r"(?:#.*\n)*(\w+) = ck\.checks\.yours_or_ours", pick.source)
+        later = [c.source for c in cells[i + 3:] if c.cell_type == "code"
+                 and "nbgrader" not in c.metadata]
+        assert any(re.search(rf"\b{chosen.group(1)}\(", s) for s in later), (
+            "no lesson cell after the exercise uses the function it picked")
+
+
+def questions(notebook):
+    """(index of the question's text, its id such as "03.q1") in notebook order."""
+    found = []
+    for i, cell in enumerate(notebook.cells):
+        if cell.cell_type == "markdown" and QUESTION.match(cell.source):
+            check = notebook.cells[i + 2].source
+            found.append((i, re.fullmatch(r'ck\.checks\.check_answer\("(\d\d\.q\d+)", '
+                                          r'answer\)', check).group(1)))
+    return found
+
+
+@pytest.mark.parametrize("path", QUESTIONED, ids=lambda p: p.name)
+def test_questions_offer_options_and_are_graded_one_point_each(path):
+    notebook, number = read(path), path.name[:2]
+    asked = questions(notebook)
+    assert len(asked) >= 3, "at least three questions per notebook"
+    for k, (i, qid) in enumerate(asked, start=1):
+        text, answer, check = notebook.cells[i:i + 3]
+        assert qid == f"{number}.q{k}"
+        assert answer.metadata["nbgrader"] == {
+            "solution": True, "grade": False, "locked": False,
+            "grade_id": f"q{number}-{k}", "schema_version": 3}
+        assert check.metadata["nbgrader"] == {
+            "grade": True, "solution": False, "locked": True, "points": 1,
+            "grade_id": f"q{number}-{k}-check", "schema_version": 3}
+        assert answer.source.startswith("answer = None")
+        options = OPTION.findall(text.source)
+        assert len(options) >= 3 and options == sorted(options)
+        right = re.search(r'^answer = "(\w)"$', answer.source, re.MULTILINE)
+        assert right.group(1) in options
+        # Asked before the cell that answers it: a lesson cell follows the check.
+        after = notebook.cells[i + 3:]
+        assert any(c.cell_type == "code" and "nbgrader" not in c.metadata
+                   for c in after[:3])
+
+
+def headings(number):
+    """The notebook's numbered sections, as "03.4"."""
+    [path] = [p for p in SOLUTIONS if p.name.startswith(number)]
+    return {f"{number}.{m}" for c in read(path).cells if c.cell_type == "markdown"
+            for m in re.findall(r"^## (\d+)\. ", c.source, re.MULTILINE)}
+
+
+@pytest.mark.parametrize("path", QUESTIONED, ids=lambda p: p.name)
+def test_every_option_gets_its_own_answer_from_the_check(path, capsys):
+    """Trying each option as a beginner would: the right one is called right; each
+    wrong one is called wrong with its own mistake id and reason, naming a section
+    that exists, never blamed on rounding and never naming the right letter."""
+    notebook = read(path)
+    for i, qid in questions(notebook):
+        right = re.search(r'"(\w)"\n### END SOLUTION', notebook.cells[i + 1].source)
+        right = right.group(1)
+        ck.checks.check_answer(qid, right)
+        assert capsys.readouterr().out.startswith("Correct:")
+        reasons = set()
+        for option in OPTION.findall(notebook.cells[i].source):
+            if option == right:
+                continue
+            with pytest.raises(ck.checks.CheckFailed) as failed:
+                ck.checks.check_answer(qid, option)
+            message = str(failed.value)
+            assert failed.value.mistake.startswith(f"{qid}.")
+            assert "round" not in message and "close" not in message
+            assert not re.search(rf"\b(answer|option) (is )?\(?{right}\b", message)
+            sections = re.findall(r"notebook (\d\d), section (\d+)", message)
+            assert sections, message
+            assert all(f"{n}.{s}" in headings(n) for n, s in sections), message
+            reasons.add(message.split(":", 1)[1])
+        assert len(reasons) == len(OPTION.findall(notebook.cells[i].source)) - 1
+
+
+@pytest.fixture(scope="module")
+def autograded(tmp_path_factory):
+    """nbgrader releases the notebooks with inline exercises, takes them back untouched
+    and autogrades them: their scores, and the notebooks as nbgrader ran them."""
+    from nbgrader.api import Gradebook
+
+    course = tmp_path_factory.mktemp("course")
+    assignment = student_edition.ASSIGNMENT
+    (course / "source" / assignment).mkdir(parents=True)
+    for path in LEARN:
+        shutil.copy(path, course / "source" / assignment / path.name)
+    student_edition.nbgrader(course, "generate_assignment", assignment)
+    shutil.copytree(course / "release" / assignment,
+                    course / "submitted" / "starter" / assignment)
+    # nbgrader stops a cell after 30 s by default: on a busy machine the imports of
+    # 06 or 09 take longer, and every cell after them would then fail for that alone.
+    student_edition.nbgrader(course, "autograde", assignment, "--create",
+                             "--Execute.timeout=300")
+    scores = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        for path in LEARN:
+            graded = gradebook.find_submission_notebook(path.stem, assignment,
+                                                        "starter")
+            scores[path.name] = (graded.score, graded.max_score)
+    ran = {path.name: read(course / "autograded" / "starter" / assignment / path.name)
+           for path in LEARN}
+    return scores, ran
+
+
+@pytest.mark.parametrize("path", LEARN, ids=lambda p: p.name)
+def test_an_untouched_student_edition_scores_zero(autograded, path):
+    score, max_score = autograded[0][path.name]
+    assert max_score >= 3 + 3 and score == 0
+
+
+@pytest.mark.parametrize("path", LEARN, ids=lambda p: p.name)
+def test_the_lesson_runs_on_after_every_unfinished_exercise(autograded, path):
+    """Every cell runs, in order, as after "Run Selected Cell and All Below" from the
+    cell after each stub: the only errors are the stubs and checks of the exercises
+    and questions themselves, and the cells meant to fail. The lesson after an inline
+    exercise says it uses the course's own function."""
+    ran = autograded[1][path.name]
+    failed = [i for i, c in enumerate(ran.cells) if c.cell_type == "code"
+              and any(o["output_type"] == "error" for o in c.outputs)]
+    allowed = {i for i, c in enumerate(ran.cells) if "nbgrader" in c.metadata
+               or "raises-exception" in c.metadata.get("tags", [])}
+    assert failed and set(failed) <= allowed, [ran.cells[i].source for i in failed
+                                               if i not in allowed]
+    for i in inline_exercises(ran):
+        # One print may reach the notebook as several stream outputs (the kernel
+        # flushes on a timer): read them together.
+        text = "".join(o.get("text", "") for o in ran.cells[i + 2].outputs)
+        assert "is not written yet, so the cells below use the course's own" in text
+    last = [c for c in ran.cells
+            if c.cell_type == "code" and "nbgrader" not in c.metadata]
+    assert last[-1].execution_count is not None

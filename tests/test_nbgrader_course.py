@@ -1,0 +1,141 @@
+"""The instructor's whole nbgrader loop, offline, in a throwaway folder.
+
+``tools/nbgrader_course.py`` (``make course``) writes the course for notebook 02; three
+students hand it in (every exercise done, one done and one with a named mistake, none);
+nbgrader autogrades and writes the feedback pages; ``tools/class_report.py`` reads what
+the checks said. One notebook, a small one with a formula, because every nbgrader run
+starts a kernel.
+"""
+
+import re
+
+import nbformat
+import pytest
+
+from tests import browser as offline
+from tools import class_report, nbgrader_course
+from tools.student_edition import is_speaker_notes, nbgrader
+
+ASSIGNMENT = "02_products"
+NOTEBOOK = f"{ASSIGNMENT}.ipynb"
+# Exercise 2 answered with a mistake the course names: the product of the sums.
+SUM_TIMES_SUM = "def dot(a, b):\n    return sum(a) * sum(b)\n"
+HEADER = "**Course header.** Your name, then Run All before you hand this in."
+# Whatever a page loads: a src or href attribute, or a url() in its styles.
+LOADED = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)|url\(\s*["']?([^"')]+)""")
+
+
+def solved(source_cell):
+    """A source cell's solution as a student types it: without nbgrader's markers."""
+    return "\n".join(line for line in source_cell.source.splitlines()
+                     if "### BEGIN SOLUTION" not in line
+                     and "### END SOLUTION" not in line)
+
+
+def submission(course, answers):
+    """The released notebook with ``answers`` ({grade_id: source}) in its stub cells."""
+    notebook = nbformat.read(course / "release" / ASSIGNMENT / NOTEBOOK, 4)
+    for cell in notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in answers:
+            cell.source = answers[grade_id]
+    return notebook
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    out = tmp_path_factory.mktemp("course")
+    header = nbformat.v4.new_notebook()
+    header.cells.append(nbformat.v4.new_markdown_cell(HEADER))
+    nbformat.write(header, out.parent / "header.ipynb")
+    assert nbgrader_course.write_course(
+        out, ["02"], header=out.parent / "header.ipynb") == [ASSIGNMENT]
+    source = nbformat.read(out / "source" / ASSIGNMENT / NOTEBOOK, 4)
+    solutions = {c.metadata["nbgrader"]["grade_id"]: solved(c) for c in source.cells
+                 if c.metadata.get("nbgrader", {}).get("solution")}
+    students = {
+        "complete": solutions,
+        "partial": {"ex02-1": solutions["ex02-1"], "ex02-2": SUM_TIMES_SUM},
+        "untouched": {},
+    }
+    for student, answers in students.items():
+        folder = out / "submitted" / student / ASSIGNMENT
+        folder.mkdir(parents=True)
+        nbformat.write(submission(out, answers), folder / NOTEBOOK)
+    nbgrader(out, "autograde", ASSIGNMENT, "--create")
+    nbgrader(out, "generate_feedback", ASSIGNMENT)
+    return out
+
+
+def test_course_has_its_config_sources_without_notes_and_releases_with_header(course):
+    assert (course / "nbgrader_config.py").exists()
+    source = nbformat.read(course / "source" / ASSIGNMENT / NOTEBOOK, 4)
+    course_notebook = nbformat.read(nbgrader_course.SOLUTIONS / NOTEBOOK, 4)
+    assert any(is_speaker_notes(c) for c in course_notebook.cells)
+    assert not any(is_speaker_notes(c) for c in source.cells)
+    assert len(source.cells) == len(course_notebook.cells) - sum(
+        map(is_speaker_notes, course_notebook.cells))
+    released = (course / "release" / ASSIGNMENT / NOTEBOOK).read_text()
+    first = nbformat.reads(released, 4).cells[0]
+    assert first.source == HEADER  # the header, before the notebook's own cells
+    assert "BEGIN SOLUTION" not in released
+    assert "raise NotImplementedError()" in released
+    assert "Speaker notes" not in released
+
+
+def test_autograde_scores_the_three_submissions(course):
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        scores = {student: gradebook.find_submission_notebook(
+            ASSIGNMENT, ASSIGNMENT, student).score
+            for student in ("complete", "partial", "untouched")}
+        assert gradebook.find_submission_notebook(
+            ASSIGNMENT, ASSIGNMENT, "complete").max_score == 3
+    assert scores == {"complete": 3, "partial": 1, "untouched": 0}
+
+
+def test_feedback_pages_load_nothing_from_outside(course):
+    offline.node_assets()  # the MathJax copied beside the pages comes from npm
+    for student in ("complete", "partial", "untouched"):
+        folder = course / "feedback" / student / ASSIGNMENT
+        page = (folder / f"{ASSIGNMENT}.html").read_text(encoding="utf-8")
+        loaded = [a or b for a, b in LOADED.findall(page)]
+        assert "mathjax/tex-svg.js" in loaded
+        outside = [url for url in loaded if re.match(r"(https?:)?//", url)]
+        assert outside == [], outside
+        assert (folder / "mathjax" / "tex-svg.js").stat().st_size > 1_000_000
+        # Every figure described, by the **Figure.** cell under it in the notebook.
+        images = re.findall(r"<img\b[^>]*>", page)
+        assert images and all(re.search(r'alt="[^"]{20,}"', i) for i in images)
+
+
+def test_feedback_page_typesets_its_maths_offline(course, browser):
+    offline.node_assets()
+    page = course / "feedback" / "partial" / ASSIGNMENT / f"{ASSIGNMENT}.html"
+    visit = browser.visit(page.as_uri())
+    try:
+        visit.page.wait_for_selector("mjx-container", state="attached")
+        typeset = visit.page.locator("mjx-container").count()
+        assert typeset > 0 and visit.external == [] and visit.errors == []
+        # The page shows what the check said of the product of the sums.
+        assert "sum(a) * sum(b)" in visit.page.content()
+    finally:
+        visit.close()
+
+
+def test_class_report_counts_the_loop(course, tmp_path):
+    summary = class_report.summarise(class_report.read_course(course))
+    counts = {name: (c["passed"], c["wrong"], c["not done"])
+              for _, _, name, c in summary.exercises}
+    assert counts == {"product_shape": (2, 0, 1), "dot": (1, 1, 1),
+                      "weighted_sums": (1, 0, 2)}
+    assert summary.students == 3
+    # The partial submission's product of the sums, as the check named it.
+    assert summary.mistakes == [
+        ("02.dot.sum_times_sum", ASSIGNMENT, "dot", 1,
+         "notebook 02, section 1 (1. The dot product of two vectors)")]
+    out = tmp_path / "report.html"
+    assert class_report.main([str(course), "--out", str(out)]) == 0
+    assert "weighted_sums" in out.read_text(encoding="utf-8")
+
