@@ -55,6 +55,31 @@ QUESTIONS = {
             "d": ("column_vector", "01.9", "(3, 1) is a column vector of 3 means; the "
                   "mean removes axis 0 and leaves a 1-D array"),
         }),
+    "01.q2": Question(
+        "a", "01.6", "reshape fills the new shape row by row: the first row takes the "
+        "first two elements.",
+        options=("a", "b", "c", "d"),
+        wrong={
+            "b": ("column_order", "01.6", "1 and 4 begin the two halves of the vector; "
+                  "reshape does not fill one column after the other, it reads and "
+                  "writes the elements row by row"),
+            "c": ("shape_swapped", "01.6", "a row of (3, 2) holds 2 elements, the "
+                  "length of axis 1; three per row is the shape (2, 3)"),
+            "d": ("column_called_row", "01.4", "a row of (3, 2) holds 2 elements, the "
+                  "length of axis 1; 1, 3 and 5 would be read down axis 0"),
+        }),
+    "01.q3": Question(
+        "c", "01.9", "a column vector is an m × 1 matrix: 6 rows of 1 element, shape "
+        "(6, 1).",
+        options=("a", "b", "c", "d"),
+        wrong={
+            "a": ("one_d", "01.9", "vector is 1-D, shape (6,): it has one axis, and a "
+                  "column vector is a matrix, with two"),
+            "b": ("transposed_1d", "01.2", "transposing a 1-D array changes nothing: "
+                  "vector.T is the same 1-D array"),
+            "d": ("row_called_column", "01.9", "(1, 6) is 1 row of 6 elements, a row "
+                  "vector: the first length counts the rows"),
+        }),
     "03.q1": Question(
         "c", "03.2", "(3,) becomes (1, 3) by rule 1; then 2 and 1 give 2, 1 and 3 "
         "give 3.",
