@@ -80,6 +80,46 @@ QUESTIONS = {
             "d": ("row_called_column", "01.9", "(1, 6) is 1 row of 6 elements, a row "
                   "vector: the first length counts the rows"),
         }),
+    "02.q1": Question(
+        "b", "02.3", "the inner lengths are 1 and 1, and the outer ones, 5 and 5, give "
+        "the shape: one element per row of the column and per column of the row.",
+        options=("a", "b", "c", "d"),
+        wrong={
+            "a": ("order_ignored", "02.3", "a matrix product depends on the order: "
+                  "the result has the rows of the left factor and the columns of the "
+                  "right one, and here the left factor has 5 rows"),
+            "c": ("inner_lengths", "02.3", "the inner lengths are the last of the "
+                  "first shape and the first of the second: 1 and 1 here, which agree"),
+            "d": ("left_shape", "02.3", "the result takes its rows from the left "
+                  "factor and its columns from the right one, (5, 1) and (1, 5): the "
+                  "right factor has 5 columns"),
+        }),
+    "02.q2": Question(
+        "c", "02.4", "* multiplies element by element and keeps the shape: two (1, 5) "
+        "rows give a (1, 5) row.",
+        options=("a", "b", "c", "d"),
+        wrong={
+            "a": ("star_is_matmul", "02.4", "* is not the matrix product: it pairs "
+                  "elements at the same position, and two arrays of the same shape "
+                  "always have a partner for each element"),
+            "b": ("star_adds_up", "02.4", "* multiplies but adds nothing up; the dot "
+                  "product is its sum, (a * b).sum()"),
+            "d": ("outer", "02.3", "a (5, 5) matrix is the outer product, a (5, 1) "
+                  "column @ a (1, 5) row; * on two arrays of equal shape keeps that "
+                  "shape"),
+        }),
+    "02.q3": Question(
+        "a", "02.5", "with a 1-D w, @ gives one weighted sum per row as a 1-D array: "
+        "shape (3,).",
+        options=("a", "b", "c", "d"),
+        wrong={
+            "b": ("column_expected", "02.5", "a column comes out only when w is itself "
+                  "a (2, 1) column: with a 1-D operand, @ drops that axis again"),
+            "c": ("feature_axis", "02.5", "X @ w adds up over the features, one "
+                  "weighted sum per sample: what is left has one entry per row of X"),
+            "d": ("needs_column", "02.5", "@ accepts a 1-D w: it uses it as a column "
+                  "for the product, as np.dot does for a vector"),
+        }),
     "03.q1": Question(
         "c", "03.2", "(3,) becomes (1, 3) by rule 1; then 2 and 1 give 2, 1 and 3 "
         "give 3.",
