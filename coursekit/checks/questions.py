@@ -211,6 +211,45 @@ QUESTIONS = {
                   "the slope changes, per standard deviation of x instead of per unit "
                   "of x; the intercept is a height of the line"),
         }),
+    "05.q1": Question(
+        "b", "05.3", "on this round bowl the MSE is a term in the intercept plus a "
+        "term in the slope, each smallest at the grid value nearest its own optimum.",
+        options=("a", "b", "c", "d"),
+        wrong={
+            "a": ("exact", "05.3", "the grid's values are 10,000 / 99 apart, and the "
+                  "least-squares numbers fall between two of them"),
+            "c": ("whole_step", "05.3", "the bowl is a sum of a term in the intercept "
+                  "and a term in the slope, each smallest at the grid value nearest "
+                  "its own optimum: how far from an optimum can the nearest grid value "
+                  "be?"),
+            "d": ("no_guarantee", "05.3", "that happens on a tilted bowl; with "
+                  "standardised x the bowl is round, and each parameter can be chosen "
+                  "on its own"),
+        }),
+    "05.q2": Question(
+        "b", "05.4", "the intercepts run along axis 0, the slopes along axis 1 and the "
+        "data points along axis 2: one prediction per grid point per data point.",
+        options=("a", "b", "c", "d"),
+        wrong={
+            "a": ("grid_only", "05.4", "each grid point still needs one prediction per "
+                  "data point before the mean: x brings a third axis"),
+            "c": ("data_only", "05.4", "the intercepts and the slopes keep their axes, "
+                  "axis 0 and axis 1, next to the data's"),
+            "d": ("one_is_incompatible", "05.4", "a length 1 stretches to the other "
+                  "array's length: 1 and 100 are compatible (notebook 03's rules)"),
+        }),
+    "05.q3": Question(
+        "b", "05.6", "the same 100 × 100 × 100 operations, in a few calls to NumPy's "
+        "compiled code instead of 10,000 trips through the Python interpreter.",
+        options=("a", "b", "c", "d"),
+        wrong={
+            "a": ("less_arithmetic", "05.5", "both compute every prediction and every "
+                  "squared error; it is the five averages that do less arithmetic"),
+            "c": ("less_memory", "05.4", "broadcasting needs more memory, arrays of "
+                  "one number per grid point per data point"),
+            "d": ("cores", "05.6", "the loop and broadcasting do their arithmetic on "
+                  "one core here; the difference lies in who runs the 10,000 steps"),
+        }),
 }
 
 
