@@ -1,25 +1,14 @@
-"""Self-checks for the course's exercises and questions, one table per exercise.
+"""Self-checks for the course's exercises and questions, each exercise a table.
 
-Each exercise in a notebook ends with a check cell such as
-``ck.checks.check_to_column(to_column)``. A check runs the learner's function or
-value on cases whose answer it knows, prints one line when all is right, and otherwise
-raises :class:`CheckFailed` (an ``AssertionError``, which nbgrader's autograder scores)
-with a message that says what is wrong and where the course explains it, and the id of
-the mistake it recognised in ``CheckFailed.mistake``. A function that still raises
-``NotImplementedError`` (nbgrader's stub) gets :class:`NotDoneYet`. Questions for the
-learner are checked by :func:`check_answer`. How to add an exercise, a mistake or a
-question: see :mod:`coursekit.checks._core` and :mod:`coursekit.checks.questions`.
-
-Modules
--------
-arrays, products, broadcasting, least_squares, grid_search, gradients, training,
-features, keras_neuron, classifier
-    The exercises of notebooks 01 to 09, in course order (06 has two modules).
-questions
-    The questions for the learner.
-fallback
-    :func:`yours_or_ours`: after an exercise inside a lesson, the learner's function
-    if it works, the course's own otherwise, so that the rest of the lesson runs.
+A check cell such as ``ck.checks.check_to_column(to_column)`` prints one line starting
+with ``Correct:``, or raises :class:`CheckFailed` (an ``AssertionError``, which nbgrader
+scores) saying what is wrong and which section explains it, with the id of the mistake
+it recognised in ``.mistake``; nbgrader's stub gets :class:`NotDoneYet`. How to add an
+exercise or a mistake: :mod:`coursekit.checks._core`; a question: :func:`check_answer`.
+The modules arrays, products, broadcasting, least_squares, grid_search, gradients,
+training, features, keras_neuron and classifier hold notebooks 01 to 09 (06 has two).
+After an exercise inside a lesson, :func:`yours_or_ours` (module fallback) hands the
+lesson the learner's function if it works, the course's own otherwise.
 """
 
 from coursekit.checks import (
@@ -32,7 +21,6 @@ from coursekit.checks import (
     keras_neuron,
     least_squares,
     products,
-    questions,  # noqa: F401
     training,
 )
 from coursekit.checks._core import CheckFailed, NotDoneYet

@@ -1,53 +1,46 @@
-"""The engine of the exercise checks: each exercise and each question is a table.
+"""The engine of the exercise checks: each exercise is a table, read by :func:`run`.
 
-A check runs the learner's function (or looks at the learner's value) on cases whose
-answer it computes independently, and prints one line starting with ``Correct:`` when
-everything is right. Otherwise it raises :class:`CheckFailed`, an ``AssertionError`` (so
-nbgrader's autograder scores the cell as failed), whose message says what is wrong and
-which section of which notebook explains it, and whose ``mistake`` is the stable id of
-the mistake it recognised (or None); the message then ends with ``[mistake: ID]``.
-nbgrader's stub (``raise NotImplementedError()``, or no answer) gets
-:class:`NotDoneYet`.
-Messages never print the reference answer.
+A check runs the learner's function (or reads the learner's value) on cases whose answer
+it computes independently, and prints one line starting with ``Correct:`` when all is
+right. Otherwise it raises :class:`CheckFailed`, an ``AssertionError`` (nbgrader scores
+the cell as failed), whose message says what is wrong and which section explains it
+without printing the answer, and whose ``mistake`` is the stable id of the mistake it
+recognised, or None; the message then ends with the line ``[mistake: ID]``. nbgrader's
+stub (``raise NotImplementedError()``, or no answer) gets :class:`NotDoneYet`.
 
-How to add an exercise
-----------------------
-In the module of its notebook, write an :class:`Exercise` and a public function::
+How to add an exercise, and a mistake
+-------------------------------------
+In the module of its notebook, an :class:`Exercise` and a public function::
 
     COLUMN = Exercise(
-        "01.to_column", "to_column", "01.9",      # id, the learner's name, section
-        reference=lambda v: v[:, None],           # the right answer for one case
+        "01.to_column", "to_column",            # its id, the name the learner gives
+        reference=lambda v: v[:, None],         # the right answer for one case
         cases=lambda: [((np.arange(3.0),), "a vector of length 3")],
-        mistakes=[
-            Mistake("row", "01.9", "a row: the axis of length 1 came first",
-                    wrong=lambda v: v[None, :]),  # the answer this mistake gives
-            Mistake("dataframe", "01.8", "a DataFrame is not a NumPy column",
-                    when=lambda got, v: hasattr(got, "columns")),  # or a test
-        ],
+        mistakes=[Mistake("row", wrong=lambda v: v[None, :]),  # the answer it gives
+                  Mistake("dataframe", when=lambda got, v: hasattr(got, "columns"))],
         passed="to_column turns (m,) into (m, 1).")
 
     def check_to_column(to_column):
         run(COLUMN, to_column)
 
-and add the function's name to the module's ``__all__``. A section is ``"NN.S"``,
-printed "notebook NN, section S"; the tests resolve it against the heading ``## S.`` of
-``notebooks/solutions/NN_*.ipynb``. A mistake's id is the exercise's id and its key,
-"01.to_column.row". ``function=False`` checks a value instead of a function;
-``parts=("w", "b")`` a tuple of values; ``refuse`` lists the cases where the function
-must raise, each ``(args, label, errors, Mistake)``. A near miss that is the reference
-rounded gets "<id>.rounded"; any other near miss "<id>.near_miss" and the exercise's
-``near`` text.
-
-How to add a question
----------------------
-Add a :class:`Question` to ``QUESTIONS`` in :mod:`coursekit.checks.questions`; the
-learner's cell calls ``ck.checks.check_answer("06.q1", "b")``.
+then add the function to the module's ``__all__``, and to ``messages.tsv`` one line per
+id, ``id<TAB>section<TAB>text``: "01.to_column" (what to look at when no mistake is
+recognised), "01.to_column.row" and "01.to_column.dataframe" (what each mistake is).
+A section "01.9" is printed "notebook 01, section 9"; the tests resolve it against the
+heading ``## 9.`` of ``notebooks/solutions/01_*.ipynb``. Optional lines:
+"<id>.near_miss", a near miss that is not the reference rounded ("<id>.rounded" is
+recognised for every exercise), and "<id>.shape", for an answer of another shape.
+``function=False`` checks a value; ``parts=("w", "b")`` a tuple of values; ``refuse``
+lists ``(args, label, errors, key)``: cases on which the function must raise.
+Questions for the learner are a table too: see :mod:`coursekit.checks.questions`.
 """
 
+import csv
 import dataclasses
 import numbers
 import re
 from collections.abc import Callable
+from importlib import resources
 
 import numpy as np
 
@@ -57,6 +50,16 @@ NEAR = ("it is close to the right value but not equal, and not by rounding: look
         "small difference in how it is computed")
 
 
+def read_table(name):
+    """The rows of a tab-separated table of this package, without its comments."""
+    text = resources.files("coursekit.checks").joinpath(name).read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+MESSAGES = {key: (section, text) for key, section, text in read_table("messages.tsv")}
+
+
 class CheckFailed(AssertionError):
     """The learner's answer is wrong: ``mistake`` is the id of the mistake, or None."""
 
@@ -64,8 +67,7 @@ class CheckFailed(AssertionError):
         self.mistake = mistake
         super().__init__(f"{message}\n[mistake: {mistake}]" if mistake else message)
 
-    def _render_traceback_(self):
-        # IPython shows these lines instead of a traceback through coursekit's files.
+    def _render_traceback_(self):  # IPython shows this instead of our files' traceback
         return f"{type(self).__name__}: {self}".splitlines()
 
 
@@ -81,17 +83,11 @@ def where(section):
 
 @dataclasses.dataclass(frozen=True)
 class Mistake:
-    """A named mistake: its key, the section that explains it, and how to see it.
-
-    ``wrong(*case)`` is the answer the mistake gives (None where it cannot be told);
-    ``when(got, *case)`` tells it from the learner's raw answer (a type, a shape);
-    ``raised`` is a pattern in the message of the error the learner's function raised;
-    ``late=True`` tries ``when`` only after the right answer and the ``wrong`` ones.
-    """
+    """A named mistake, told by ``wrong(*case)``, the answer it gives (None where it
+    cannot be told), by ``when(got, *case)`` on the raw answer (``late``: only after
+    the ``wrong`` ones), or by ``raised``, a pattern in the error the code raised."""
 
     key: str
-    section: str
-    message: str
     wrong: Callable = None
     when: Callable = None
     raised: str = None
@@ -100,12 +96,11 @@ class Mistake:
 
 @dataclasses.dataclass(frozen=True)
 class Exercise:
-    """An exercise as data, read by :func:`run`; see the module's docstring."""
+    """An exercise as data, read by :func:`run`: see the module's docstring."""
 
     id: str
     name: str
-    section: str
-    reference: Callable
+    reference: Callable = None
     cases: Callable = lambda: [((), "")]
     mistakes: tuple = ()
     passed: object = ""
@@ -113,17 +108,22 @@ class Exercise:
     parts: tuple = ()
     rtol: float = 1e-7
     atol: float = 1e-9
-    near: str = NEAR
     near_rtol: float = 1e-3
     refuse: Callable = list
-    shape_hint: str = ""
-    hint: str = "compare your code with the section, step by step"
 
 
-def fail(exercise, key, message, section=None):
+def fail(exercise, key, prefix):
     """Raise :class:`CheckFailed` for ``exercise``'s mistake ``key`` (None: unnamed)."""
-    text = f"{message} ({where(section)})." if section else message
-    raise CheckFailed(text, f"{exercise.id}.{key}" if key else None)
+    name = f"{exercise.id}.{key}" if key else exercise.id
+    section, text = MESSAGES.get(name, ("", NEAR if key == "near_miss" else ""))
+    if key == "rounded":
+        text = ("it is the right value rounded. Keep the unrounded value, and round "
+                "only when you print it")
+    if key in ("near_miss", None) and not section:
+        section = MESSAGES[exercise.id][0]
+    text = f"{prefix}: {text}" if text else prefix
+    raise CheckFailed(f"{text} ({where(section)})." if section else f"{text}.",
+                      name if key else None)
 
 
 def given(answer, name):
@@ -146,7 +146,8 @@ def call(function, *args, name):
         raise NotDoneYet(f"`{name}` still raises NotImplementedError. {NOT_DONE}") \
             from None
     except Exception as error:
-        shapes = ", ".join(_describe(a) for a in args)
+        shapes = ", ".join(f"an array of shape {a.shape}" if np.ndim(a) else repr(a)
+                           for a in args)
         raise CheckFailed(f"`{name}` raised {type(error).__name__}: {error} (called "
                           f"with {shapes}). Run it on such inputs in a cell of your "
                           "own to see where.") from None
@@ -157,10 +158,9 @@ def as_float(got, what, shape=None, hint=""):
     if got is None:
         raise CheckFailed(f"{what} is None: did you forget a `return` (or assign the "
                           "value itself)?")
-    if isinstance(got, str | bytes | dict) or callable(got):
-        raise CheckFailed(f"{what} is {type(got).__name__}, not a number or an array "
-                          "of numbers.")
     try:
+        if isinstance(got, str | bytes | dict) or callable(got):
+            raise TypeError
         array = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
         raise CheckFailed(f"{what} is {type(got).__name__}, not a number or an array "
@@ -181,22 +181,27 @@ def close(got, expected, rtol=1e-7, atol=1e-9):
 def rounded(got, expected):
     """Whether ``got`` is ``expected`` rounded, to decimals or significant digits."""
     got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
-    scale = 1e-2 * np.abs(expected).max(initial=0)
-    if not close(got, expected, rtol=1e-2, atol=scale) or close(got, expected):
+    if got.shape != expected.shape or close(got, expected):
         return False
-    for k in range(13):
-        digits = np.floor(np.log10(np.abs(np.where(expected == 0, 1, expected))))
-        for candidate in (np.round(expected, k),
-                          np.round(expected / 10**digits, k) * 10**digits):
-            if np.allclose(got, candidate, rtol=1e-12, atol=0):
-                return True
-    return False
+    # Rounded to k decimals or k + 1 significant digits, keeping at least two.
+    digits = np.floor(np.log10(np.abs(np.where(expected == 0, 1, expected))))
+    candidates = [np.round(expected, k) for k in range(max(int(1 - digits.max()), 0),
+                                                         13)]
+    candidates += [np.round(expected / 10**digits, k) * 10**digits
+                   for k in range(1, 13)]
+    return any(np.allclose(got, c, rtol=1e-12, atol=0) for c in candidates)
+
+
+def _holds(when, got, args):
+    """Whether ``when(got, *args)``; an answer it cannot read is not that mistake."""
+    try:
+        return bool(when(got, *args))
+    except Exception:
+        return False
 
 
 def _parts(exercise, value):
-    if value is None:
-        return None
-    return tuple(value) if exercise.parts else (value,)
+    return value if value is None or not exercise.parts else tuple(value)
 
 
 def judge(exercise, got, args, label=""):
@@ -209,46 +214,45 @@ def judge(exercise, got, args, label=""):
     on = f" for {label}" if label else ""
     what = f"`{exercise.name}`{on}" if exercise.name else label
     for m in exercise.mistakes:
-        if m.when is not None and not m.late and m.when(got, *args):
-            fail(exercise, m.key, f"{what} is wrong: {m.message}", m.section)
-    expected = _parts(exercise, exercise.reference(*args))
-    raw = got
-    if exercise.parts and (not isinstance(got, tuple | list) or len(got) != len(
-            exercise.parts)):
-        raise CheckFailed(f"{what} is {type(got).__name__}; expected "
-                          f"{len(exercise.parts)} values, "
-                          f"{', '.join(exercise.parts)}, in that order.")
-    names = [f"`{p}`{on}" for p in exercise.parts] if exercise.parts else [what]
-    got = [as_float(g, n) for g, n in zip(_parts(exercise, got), names, strict=True)]
+        if m.when is not None and not m.late and _holds(m.when, got, args):
+            fail(exercise, m.key, f"{what} is wrong")
+    names = [f"`{p}`{on}" for p in exercise.parts] or [what]
+    if exercise.parts and not (isinstance(got, tuple | list)
+                               and len(got) == len(names)):
+        raise CheckFailed(f"{what} is {type(got).__name__}; expected {len(names)} "
+                          f"values, {', '.join(exercise.parts)}, in that order.")
+    raw, got = got, [as_float(g, n) for g, n in zip(
+        got if exercise.parts else [got], names, strict=True)]
+    expected = exercise.reference(*args)
+    expected = expected if exercise.parts else [expected]
     tol = dict(rtol=exercise.rtol, atol=exercise.atol)
     right = [close(g, e, **tol) for g, e in zip(got, expected, strict=True)]
     if all(right):
         return
     for m in exercise.mistakes:
-        wrong = _parts(exercise, m.wrong(*args)) if m.wrong is not None else None
-        if (m.late and m.when(raw, *args)) or wrong is not None and all(
+        wrong = m.wrong(*args) if m.wrong is not None else None
+        wrong = wrong if exercise.parts or wrong is None else [wrong]
+        if (m.late and _holds(m.when, raw, args)) or wrong is not None and all(
                 w is None or close(g, w, **tol)
                 for g, w in zip(got, wrong, strict=True)):
-            if exercise.parts and wrong is not None and None in wrong:
-                what = " and ".join(n for n, w in zip(names, wrong, strict=True)
-                                    if w is not None)
-            fail(exercise, m.key, f"{what} is wrong: {m.message}", m.section)
+            told = [n for n, w in zip(names, wrong or names, strict=True)
+                    if w is not None]
+            fail(exercise, m.key, f"{what if len(told) > 1 else told[0]} is wrong")
     for g, e, n in zip(got, expected, names, strict=True):
-        as_float(g, n, np.shape(e), exercise.shape_hint)
+        as_float(g, n, np.shape(e), MESSAGES.get(f"{exercise.id}.shape", ("", ""))[1])
     bad = [n for n, r in zip(names, right, strict=True) if not r]
     which = " and ".join(bad) + (" is" if len(bad) == 1 else " are") + " wrong"
     if len(bad) < len(names):
         which += f" (the other{'s' * (len(names) > 2)} right)"
     if not all(np.all(np.isfinite(g)) for g in got):
-        fail(exercise, None, f"{which}: not finite (nan or inf). Look for a division "
-             "by 0 or an overflow.")
+        raise CheckFailed(f"{which}: not finite (nan or inf). Look for a division by 0 "
+                          "or an overflow.")
     pairs = list(zip(got, expected, strict=True))
     if all(close(g, e, **tol) or rounded(g, e) for g, e in pairs):
-        fail(exercise, "rounded", f"{which}: it is the right value rounded. Keep "
-             "the unrounded value, and round only when you print it.")
+        fail(exercise, "rounded", which)
     if all(close(g, e, rtol=exercise.near_rtol, atol=exercise.atol) for g, e in pairs):
-        fail(exercise, "near_miss", f"{which}: {exercise.near}", exercise.section)
-    fail(exercise, None, f"{which}: {exercise.hint}", exercise.section)
+        fail(exercise, "near_miss", which)
+    fail(exercise, None, which)
 
 
 def run(exercise, answer):
@@ -262,33 +266,29 @@ def run(exercise, answer):
             except NotDoneYet:
                 raise
             except CheckFailed as error:
+                text = str(error).split(" (called with")[0].rstrip(".")
                 for m in exercise.mistakes:
-                    if m.raised and re.search(m.raised, str(error)):
-                        text = str(error).split(" (called with")[0]
-                        fail(exercise, m.key, f"{text}. {m.message[0].upper()}"
-                             f"{m.message[1:]}", m.section)
+                    if m.raised and re.search(m.raised, text):
+                        fail(exercise, m.key, text)
                 raise
         judge(exercise, got, args, label)
-    for args, label, errors, m in exercise.refuse():
+    for args, label, errors, key in exercise.refuse():
         try:
             answer(*args)
         except errors:
             continue
         except Exception as error:
-            fail(exercise, m.key, f"`{exercise.name}` raised {type(error).__name__} "
-                 f"for {label}: {m.message}", m.section)
-        fail(exercise, m.key, f"`{exercise.name}` returned a value for {label}: "
-             f"{m.message}", m.section)
+            fail(exercise, key, f"`{exercise.name}` raised {type(error).__name__} for "
+                 f"{label}")
+        fail(exercise, key, f"`{exercise.name}` returned a value for {label}")
     passed = exercise.passed
     print(f"Correct: {passed(answer) if callable(passed) else passed}")
 
 
 class Spy(np.ndarray):
-    """An array that shows a check what the learner's code computes with it.
-
-    ``seen(ufunc, method)`` may refuse an operation; ``largest`` is the size of the
-    largest array computed from it since it was last reset.
-    """
+    """An array that shows a check what the learner's code computes with it:
+    ``seen(ufunc, method)`` may refuse an operation; ``Spy.largest`` is the size of
+    the largest array computed from a spy since it was last reset."""
 
     largest = 0
 
@@ -308,36 +308,33 @@ class Spy(np.ndarray):
         return result.view(type(self)) if isinstance(result, np.ndarray) else result
 
 
+def _ndim(answer):
+    try:
+        return np.ndim(answer)
+    except ValueError:  # rows of different lengths
+        return -1
+
+
 def number(answer, name, hint=""):
     """The learner's value as one real number, refusing text, booleans and arrays."""
     answer = given(answer, name)
-    if np.ndim(answer) == 0 and getattr(answer, "dtype", np.dtype("O")).kind in "fi":
+    if _ndim(answer) == 0 and getattr(answer, "dtype", np.dtype("O")).kind in "fi":
         return float(answer)
     if isinstance(answer, bool | np.bool_) or not isinstance(answer, numbers.Real):
-        raise CheckFailed(f"`{name}` is {type(answer).__name__}"
-                          + (f" of shape {np.shape(answer)}" if np.ndim(answer) else "")
-                          + f"; expected one number. {hint}".rstrip())
+        shape = f" of shape {np.shape(answer)}" if _ndim(answer) > 0 else ""
+        raise CheckFailed(f"`{name}` is {type(answer).__name__}{shape}; expected one "
+                          f"number. {hint}".rstrip())
     return float(answer)
 
 
 def shape_answer(answer, name, example):
-    """The learner's shape as an int array, refusing text, arrays and fractions."""
+    """The learner's shape as a float array, refusing text, arrays and fractions."""
     answer = given(answer, name)
-    how = f"write the shape as a tuple of whole numbers, such as {example}"
-    if isinstance(answer, str) or np.ndim(answer) > 1:
-        raise CheckFailed(f"`{name}` is not a shape: {how} (an array's shape is its "
-                          "`.shape`).")
-    items = list(answer) if np.ndim(answer) else [answer]
-    if not items or not all(isinstance(n, numbers.Real) and not isinstance(
-            n, bool | np.bool_) and float(n).is_integer() for n in items):
-        raise CheckFailed(f"`{name}` is {answer!r}; {how}.")
+    items = list(answer) if _ndim(answer) == 1 else [answer]
+    if isinstance(answer, str) or _ndim(answer) not in (0, 1) or not all(
+            isinstance(n, numbers.Real) and not isinstance(n, bool | np.bool_)
+            and float(n).is_integer() for n in items):
+        what = "text" if isinstance(answer, str) else repr(answer)
+        raise CheckFailed(f"`{name}` is {what}, not a shape: write the shape as a "
+                          f"tuple of whole numbers, such as {example}.")
     return np.array(items, dtype=float)
-
-
-def _describe(value):
-    shape = getattr(value, "shape", None)
-    if shape is not None and shape != ():
-        return f"an array of shape {tuple(shape)}"
-    if isinstance(value, numbers.Number):
-        return repr(value.item() if hasattr(value, "item") else value)
-    return type(value).__name__

@@ -70,37 +70,24 @@ def _unsorted(X):
 
 
 RATE = Exercise(
-    "07.largest_stable_rate", "largest_stable_rate", "07.5", rtol=1e-6,
+    "07.largest_stable_rate", "largest_stable_rate", rtol=1e-6,
     reference=_rate, cases=_data_sets,
     mistakes=[
-        Mistake("unsorted", "07.4", "np.linalg.eigvals does not sort the eigenvalues, "
-                "so its first one need not be the largest: take the largest",
-                wrong=_unsorted),
-        Mistake("missing_two", "07.5", "the factor 2 is missing: the Hessian of the MSE "
-                "is 2/n A'A, because the derivative of a square brings down a 2",
-                wrong=lambda X: _rate(X, two=False)),
-        Mistake("no_bias", "07.5", "the bias column is missing: the bias is a parameter "
-                "too, so the Hessian is built from A = [X, 1]",
-                wrong=lambda X: _rate(X, bias=False)),
-        Mistake("missing_mean", "07.5", "the 1/n is missing: the MSE is a mean over the "
-                "rows, so its Hessian is 2/n A'A",
+        Mistake("unsorted", wrong=_unsorted),
+        Mistake("missing_two", wrong=lambda X: _rate(X, two=False)),
+        Mistake("no_bias", wrong=lambda X: _rate(X, bias=False)),
+        Mistake("missing_mean",
                 wrong=lambda X: _rate(X, mean=False) if len(X) > 1 else None),
-        Mistake("two_mistakes", "07.5", "two things are missing among the factor 2 of "
-                "the Hessian, its bias column and its 1/n", late=True,
-                when=lambda got, X: any(np.isclose(
+        Mistake("two_mistakes", late=True, when=lambda got, X: any(np.isclose(
                     np.ravel(got)[0] if np.size(got) == 1 else np.nan,
                     _rate(X, two=t, bias=b, mean=m)) for t, b, m in [
                         (False, False, True), (False, True, False),
                         (True, False, False), (False, False, False)])),
-        Mistake("auto_rate", "07.5", "that is half the largest stable rate: 1 / "
-                "λmax(H) is what learning_rate='auto' takes; the limit is 2 / λmax(H)",
-                wrong=lambda X: _rate(X) / 2),
-        Mistake("smallest", "07.5", "that uses the smallest eigenvalue; the steepest "
-                "direction, the largest eigenvalue of the Hessian, sets the limit",
+        Mistake("auto_rate", wrong=lambda X: _rate(X) / 2),
+        Mistake("smallest",
                 wrong=lambda X: 2 / _eigenvalues(X, bias=True, scale=2.0)[-1]
                 if len(X) > X.shape[1] + 1 else None),
     ],
-    hint="build A = [X, 1] and H = 2/n A'A, then take its largest eigenvalue",
     passed="largest_stable_rate agrees with the reference on six data sets, from one "
            "sample to the raw diabetes features.",
 )
@@ -142,48 +129,28 @@ def _value(scale=1.0, centre=False, standardise=False, divide=None, largest=Fals
 
 
 DIRECTION = Exercise(
-    "07.slowest_direction", "slowest_direction", "07.4", rtol=1e-6, atol=1e-6,
+    "07.slowest_direction", "slowest_direction", rtol=1e-6, atol=1e-6,
     parts=("eigenvalue", "vector"), reference=_direction,
     cases=lambda: [case for case in _data_sets() if len(case[0][0]) > 1],
     mistakes=[
-        Mistake("vector_first", "07.4", "the vector comes first: return the eigenvalue, "
-                "then the vector", when=lambda got, X: isinstance(got, tuple | list)
+        Mistake("vector_first", when=lambda got, X: isinstance(got, tuple | list)
                 and len(got) == 2 and np.ndim(got[0]) == 1 and np.ndim(got[1]) == 0),
-        Mistake("matrix", "07.4", "the vector is the whole matrix of eigenvectors: take "
-                "the one column that goes with the smallest eigenvalue",
+        Mistake("matrix",
                 when=lambda got, X: isinstance(got, tuple | list) and len(got) == 2
                 and X.shape[1] > 1 and np.shape(got[1]) == (X.shape[1],) * 2),
-        Mistake("bias_column", "07.4", "the vector has an entry for a bias column; the "
-                "exercise uses X'X/n, without one",
+        Mistake("bias_column",
                 when=lambda got, X: isinstance(got, tuple | list) and len(got) == 2
                 and np.shape(got[1]) == (X.shape[1] + 1,)),
-        Mistake("largest", "07.4", "that is the largest eigenvalue, the steepest "
-                "direction; the slowest is the smallest (np.linalg.eigh sorts them in "
-                "ascending order)", wrong=_value(largest=True)),
-        Mistake("hessian", "07.4", "that is the Hessian's eigenvalue, twice as large: "
-                "the exercise asks for the eigenvalue of X'X/n itself",
-                wrong=_value(scale=2.0)),
-        Mistake("missing_mean", "07.4", "the eigenvalue is n times too large: divide "
-                "X'X by the number of rows", wrong=_value(divide=lambda X: 1)),
-        Mistake("correlation", "07.4", "that is an eigenvalue of the correlation matrix "
-                "(np.corrcoef), which equals X'X/n only for standardised features",
-                wrong=_value(standardise=True)),
-        Mistake("covariance", "07.4", "that is an eigenvalue of np.cov, which centres "
-                "the columns and divides by n - 1; the exercise asks for X'X/n of X as "
-                "given", wrong=_value(centre=True, divide=lambda X: len(X) - 1)),
-        Mistake("row", "07.4", "the vector is a row of the matrix np.linalg.eigh "
-                "returns; its eigenvectors are its columns",
-                wrong=_vector(lambda X: np.linalg.eigh(X.T @ X / len(X))[1][0])),
-        Mistake("largest_vector", "07.4", "the vector belongs to the largest "
-                "eigenvalue, the steepest direction; the slowest is the smallest",
-                wrong=_vector(lambda X: np.linalg.svd(X)[2][0])),
-        Mistake("not_unit", "07.4", "the vector does not have length 1, as the "
-                "eigenvectors np.linalg.eigh returns do: return it as it comes",
-                late=True, when=lambda got, X: not np.isclose(
+        Mistake("largest", wrong=_value(largest=True)),
+        Mistake("hessian", wrong=_value(scale=2.0)),
+        Mistake("missing_mean", wrong=_value(divide=lambda X: 1)),
+        Mistake("correlation", wrong=_value(standardise=True)),
+        Mistake("covariance", wrong=_value(centre=True, divide=lambda X: len(X) - 1)),
+        Mistake("row", wrong=_vector(lambda X: np.linalg.eigh(X.T @ X / len(X))[1][0])),
+        Mistake("largest_vector", wrong=_vector(lambda X: np.linalg.svd(X)[2][0])),
+        Mistake("not_unit", late=True, when=lambda got, X: not np.isclose(
                     np.linalg.norm(np.asarray(got[1], dtype=float)), 1.0)),
     ],
-    hint="use np.linalg.eigh on X.T @ X / n and take its smallest eigenvalue and the "
-         "column of its eigenvector",
     passed="slowest_direction finds the flattest direction of five data sets.",
 )
 
@@ -197,41 +164,25 @@ def _without(column="s2", **kwargs):
 
 
 WITHOUT_S2 = Exercise(
-    "07.smallest_eigenvalue_without_s2", "smallest_eigenvalue_without_s2", "07.4",
+    "07.smallest_eigenvalue_without_s2", "smallest_eigenvalue_without_s2",
     function=False, rtol=1e-3, reference=lambda: _smallest(_without()),
     mistakes=[
-        Mistake("second_smallest", "07.4", "that is the second-smallest eigenvalue: "
-                "np.linalg.eigvalsh sorts them in ascending order, so the smallest is "
-                "the first", wrong=lambda: _smallest(_without(), second=True)),
-        Mistake("nothing_dropped", "07.4", "that is (nearly) the smallest eigenvalue "
-                "with all ten features: dropping a feature outside the flat direction "
-                "(age, sex, bmi, bp, s6) hardly changes it. Drop `s2`", late=True,
+        Mistake("second_smallest", wrong=lambda: _smallest(_without(), second=True)),
+        Mistake("nothing_dropped", late=True,
                 when=lambda got: abs(got / _smallest(_diabetes()) - 1) < 0.012),
-        Mistake("hessian", "07.4", "that is the Hessian's eigenvalue, twice as large: "
-                "the exercise asks for the eigenvalue of X'X/n itself",
-                wrong=lambda: 2 * _smallest(_without())),
-        Mistake("missing_mean", "07.4", "the eigenvalue is n times too large: divide "
-                "X'X by the number of rows",
-                wrong=lambda: len(_without()) * _smallest(_without())),
-        Mistake("raw", "07.2", "that uses the raw features: take the standardised "
-                "X_train_std", wrong=lambda: _smallest(_without(standardise=False))),
-        Mistake("scaled_all_rows", "07.2", "that scaler learned from all 442 patients; "
-                "fit it on the training set only, as X_train_std does",
+        Mistake("hessian", wrong=lambda: 2 * _smallest(_without())),
+        Mistake("missing_mean", wrong=lambda: len(_without()) * _smallest(_without())),
+        Mistake("raw", wrong=lambda: _smallest(_without(standardise=False))),
+        Mistake("scaled_all_rows",
                 wrong=lambda: _smallest(_without(scale_all_rows=True))),
-        Mistake("largest", "07.4", "that is the largest eigenvalue; the flat direction "
-                "is the smallest", wrong=lambda: _eigenvalues(_without().to_numpy())[0]),
-        Mistake("all_patients", "07.4", "that divides by 442, all the patients; "
-                "X_train_std has one row per training patient",
+        Mistake("largest", wrong=lambda: _eigenvalues(_without().to_numpy())[0]),
+        Mistake("all_patients",
                 wrong=lambda: _smallest(_without()) * len(_without()) / 442),
-        Mistake("n_minus_1", "07.4", "np.cov divides by n - 1; the exercise asks for "
-                "X'X/n, divided by the number of rows n",
-                wrong=lambda: _smallest(_without()) * len(_without())
+        Mistake("n_minus_1", wrong=lambda: _smallest(_without()) * len(_without())
                 / (len(_without()) - 1)),
-        *[Mistake(f"dropped_{c}", "07.4", f"that is what dropping `{c}` gives; drop "
-                  "`s2`", wrong=lambda c=c: _smallest(_without(c)))
+        *[Mistake(f"dropped_{c}", wrong=lambda c=c: _smallest(_without(c)))
           for c in ("s1", "s3", "s4", "s5")],
     ],
-    hint="use np.linalg.eigvalsh on X'X/n of X_train_std without s2",
     passed="smallest_eigenvalue_without_s2 is right: dropping s2 makes the valley less "
            "flat.",
 )

@@ -44,57 +44,31 @@ def _at_x(X, y, w, b):
 
 
 GRADIENTS = Exercise(
-    "06.sigmoid_gradients", "sigmoid_gradients", "06.5", parts=("grad_w", "grad_b"),
+    "06.sigmoid_gradients", "sigmoid_gradients", parts=("grad_w", "grad_b"),
     reference=_gradients,
     cases=lambda: [(case, label(case[0])) for case in neuron_cases(6)],
     mistakes=[
-        *shape_mistakes("grad_b", 0, "it is a row: the gradient has the shape of w, a "
-                        "(p, 1) column with one derivative per weight. Mind the order "
-                        "of the product: (p, n) @ (n, 1) -> (p, 1)"),
-        Mistake("float32", "06.5", "it is computed in float32, whose 7 digits are not "
-                "enough here: keep the arrays in float64",
-                when=lambda got, *a: isinstance(got, tuple | list) and any(
+        *shape_mistakes(),
+        Mistake("float32", when=lambda got, *a: isinstance(got, tuple | list) and any(
                     getattr(g, "dtype", None) == np.float32 for g in got)),
-        Mistake("derivative_at_x", "06.14", "the activation's derivative is taken "
-                "at the inputs X; the chain rule needs it at z = X @ w + b, the value "
-                "that went into the activation", wrong=_at_x,
+        Mistake("derivative_at_x", wrong=_at_x,
                 when=lambda got, X, *a: X.shape[1] > 1 and isinstance(got, tuple)
                 and np.shape(got[0]) == (X.shape[1], X.shape[1])),
-        Mistake("missing_g_prime", "06.5", "the factor g'(z) of the chain rule is "
-                "missing", wrong=_g(slope=lambda z: 1.0)),
-        Mistake("g_not_g_prime", "06.5", "it multiplies by the activation g(z) where "
-                "the chain rule needs its derivative g'(z)", wrong=_g(slope=_sigmoid)),
-        Mistake("g_prime_at_prediction", "06.5", "g' is taken at the prediction "
-                "sigmoid(z); the derivative takes z itself",
-                wrong=_g(slope=lambda z: _sigmoid(_sigmoid(z))
+        Mistake("missing_g_prime", wrong=_g(slope=lambda z: 1.0)),
+        Mistake("g_not_g_prime", wrong=_g(slope=_sigmoid)),
+        Mistake("g_prime_at_prediction", wrong=_g(slope=lambda z: _sigmoid(_sigmoid(z))
                          * (1 - _sigmoid(_sigmoid(z))))),
-        Mistake("sign", "06.5", "it has the wrong sign: the error is prediction minus "
-                "target, so that the gradient points uphill", wrong=_g(scale=-2.0)),
-        Mistake("missing_two", "06.5", "it is half the right size: the derivative of "
-                "the square brings a factor 2", wrong=_g(scale=1.0)),
-        Mistake("missing_mean", "06.3", "the 1/n of the mean is missing, so the "
-                "gradient grows with the number of samples",
-                wrong=lambda X, *a: _gradients(X, *a, mean=False)
+        Mistake("sign", wrong=_g(scale=-2.0)),
+        Mistake("missing_two", wrong=_g(scale=1.0)),
+        Mistake("missing_mean", wrong=lambda X, *a: _gradients(X, *a, mean=False)
                 if len(X) > 1 else None),
-        Mistake("no_bias", "06.5", "z leaves out the bias: z = X @ w + b, and the bias "
-                "moves the prediction of every sample", wrong=_g(bias=False)),
-        Mistake("no_sigmoid", "06.5", "the prediction is z itself, as for the linear "
-                "neuron; this neuron's prediction is sigmoid(z)",
-                wrong=_g(activation=False, slope=lambda z: 1.0)),
-        Mistake("no_sigmoid_in_error", "06.5", "the error is z - y, as for the linear "
-                "neuron (the factor g'(z) is right): this neuron's prediction is "
-                "sigmoid(z)", wrong=_g(activation=False)),
-        Mistake("broadcast_bias", "06.14", "grad_b adds up an (n, n) matrix: an (n,) "
-                "array met an (n, 1) array. Make y a column first",
-                wrong=lambda X, y, w, b: (None, _gradients(
+        Mistake("no_bias", wrong=_g(bias=False)),
+        Mistake("no_sigmoid", wrong=_g(activation=False, slope=lambda z: 1.0)),
+        Mistake("no_sigmoid_in_error", wrong=_g(activation=False)),
+        Mistake("broadcast_bias", wrong=lambda X, y, w, b: (None, _gradients(
                     X, y, w, b, error=lambda z, p: p - y[None, :])[1])
                 if len(X) > 1 else None),
     ],
-    hint="follow the chain rule factor by factor: the error, g'(z), the inputs, the "
-         "mean",
-    near="close but not equal, and not by rounding: a finite-difference estimate or a "
-         "float32 computation comes this close. Compute the gradient from the chain "
-         "rule's formula, in float64",
     passed="the gradients match on 4 cases (one sample, one and several features).",
 )
 

@@ -74,46 +74,29 @@ def _grids():
               np.array([1.0, 2.0, 3.0])), "one point, 2 intercepts by 3 slopes")]
 
 
-def _two(key, term, twos):
-    return Mistake(key, "05.5", f"a factor 2 is missing in {term}: (a - b)² = a² - 2ab "
-                   "+ b²", wrong=lambda *a: _formula(*a, twos=twos))
+def _two(key, twos):
+    return Mistake(key, wrong=lambda *a: _formula(*a, twos=twos))
 
 
 AVERAGES = Exercise(
-    "05.mse_from_averages", "mse_from_averages", "05.5", cases=_grids,
+    "05.mse_from_averages", "mse_from_averages", cases=_grids,
     reference=_loop,
     mistakes=[
-        Mistake("loss_surface", "05.5", "it calls ck.loss_surface, whose table the "
-                "exercise asks you to build: write the formula with the five averages",
-                when=lambda got, *a: _used(got, "loss_surface")),
-        Mistake("broadcast_3d", "05.4", "it builds an array with one number per grid "
-                "point per data point, the broadcast of section 4. Average over the "
-                "data once, for the five averages, and nowhere else",
-                when=lambda got, *a: _used(got, "broadcast")),
-        Mistake("element_by_element", "05.4", "the intercepts and slopes were combined "
-                "element by element. Give them two axes, so that every intercept meets "
-                "every slope", raised="could not be broadcast",
+        Mistake("loss_surface", when=lambda got, *a: _used(got, "loss_surface")),
+        Mistake("broadcast_3d", when=lambda got, *a: _used(got, "broadcast")),
+        Mistake("element_by_element", raised="could not be broadcast",
                 when=lambda got, x, y, b0, b1: np.ndim(got) == 1),
-        Mistake("transposed", "05.4", "the grid is transposed: rows are intercepts "
-                "(axis 0), columns slopes (axis 1)",
-                wrong=lambda *a: _loop(*a).T,
+        Mistake("transposed", wrong=lambda *a: _loop(*a).T,
                 when=lambda got, x, y, b0, b1: len(b0) != len(b1)
                 and np.shape(got) == (len(b1), len(b0))),
-        Mistake("squares_of_means", "05.5", "it uses the squares of the means, "
-                "mean(x)**2 and mean(y)**2, where the formula has the means of the "
-                "squares", wrong=lambda *a: _formula(*a, squares="")),
-        Mistake("x_square_of_mean", "05.5", "it uses the square of the mean, "
-                "mean(x)**2, where the term of b1**2 has the mean of the squares",
-                wrong=lambda *a: _formula(*a, squares="y")),
-        Mistake("y_square_of_mean", "05.5", "it uses the square of the mean, "
-                "mean(y)**2, where the last term has the mean of the squares",
-                wrong=lambda *a: _formula(*a, squares="x")),
-        _two("two_b0_b1", "2 b0 b1 mean(x)", (1, 2, 2)),
-        _two("two_b0_y", "2 b0 mean(y)", (2, 1, 2)),
-        _two("two_b1_xy", "2 b1 mean(xy)", (2, 2, 1)),
-        _two("two_all", "every cross term", (1, 1, 1)),
+        Mistake("squares_of_means", wrong=lambda *a: _formula(*a, squares="")),
+        Mistake("x_square_of_mean", wrong=lambda *a: _formula(*a, squares="y")),
+        Mistake("y_square_of_mean", wrong=lambda *a: _formula(*a, squares="x")),
+        _two("two_b0_b1", (1, 2, 2)),
+        _two("two_b0_y", (2, 1, 2)),
+        _two("two_b1_xy", (2, 2, 1)),
+        _two("two_all", (1, 1, 1)),
     ],
-    hint="compare your code with the formula, term by term",
     passed="your five-average formula matches a double loop, on square and "
            "non-square grids and on a single point.",
 )
@@ -135,29 +118,15 @@ def _raw():
 
 
 RAW_GRID = Exercise(
-    "05.raw_grid_best", "raw_grid_best", "05.3", function=False, rtol=0, atol=1e-6,
+    "05.raw_grid_best", "raw_grid_best", function=False, rtol=0, atol=1e-6,
     reference=lambda: _raw()["best"],
     mistakes=[
-        Mistake("swapped", "05.3", "the pair is (slope, intercept): give (intercept, "
-                "slope), the order of the surface's index and columns",
-                wrong=lambda: _raw()["best"][::-1]),
-        Mistake("least_squares", "05.7", "that is the least-squares line, not the "
-                "grid's lowest point: the grid only holds multiples of 2, and on a "
-                "tilted bowl its best point can lie several steps away",
-                wrong=lambda: _raw()["ols"]),
-        Mistake("least_squares_rounded", "05.7", "that is the least-squares line "
-                "rounded to the grid: on the tilted raw-x bowl the grid's lowest point "
-                "is elsewhere", wrong=lambda: _raw()["ols_on_grid"]),
-        Mistake("standardised", "05.3", "that grid used the standardised x: pass the "
-                "raw x of notebook 04, from 0 to 100", wrong=lambda: _raw()["scaled"]),
-        Mistake("indices", "05.3", "those are the row and column numbers of the "
-                "lowest cell, not its intercept and slope: take the values from the "
-                "index and columns, as `.stack().idxmin()` does",
-                wrong=lambda: _raw()["indices"]),
+        Mistake("swapped", wrong=lambda: _raw()["best"][::-1]),
+        Mistake("least_squares", wrong=lambda: _raw()["ols"]),
+        Mistake("least_squares_rounded", wrong=lambda: _raw()["ols_on_grid"]),
+        Mistake("standardised", wrong=lambda: _raw()["scaled"]),
+        Mistake("indices", wrong=lambda: _raw()["indices"]),
     ],
-    shape_hint="expected a pair (intercept, slope), as `.stack().idxmin()` gives.",
-    hint="recompute the surface over the raw x, 101 values from -100 to 100 on each "
-         "axis, and take the (intercept, slope) of its lowest cell",
     passed=lambda got: f"the raw-x grid's lowest point is ({got[0]:.0f}, "
                        f"{got[1]:.0f}), {abs(got[0] - _raw()['ols'][0]) / 2:.1f} "
                        "intercept steps from least squares.",
@@ -171,35 +140,20 @@ def _size(points, per_point=100 * 8):
 
 
 GRID_SIZE = Exercise(
-    "05.grid_size", "n_grid_points, broadcast_gigabytes", "05.4", function=False,
+    "05.grid_size", "n_grid_points, broadcast_gigabytes", function=False,
     rtol=1e-9, atol=0,
     parts=("n_grid_points", "broadcast_gigabytes"),
     reference=lambda: (_AXIS**2, _size(_AXIS**2)),
     mistakes=[
-        Mistake("fence_post", "05.2", "count the values on one axis again, one by one "
-                "from the ends: both -5000 and 5000 are on the grid",
-                wrong=lambda: (10_000**2, None)),
-        Mistake("one_end_twice", "05.2", "one axis counts both ends and the other does "
-                "not: intercepts and slopes run over the same values",
-                wrong=lambda: (10_000 * _AXIS, None)),
-        Mistake("one_axis", "05.2", "that is one axis; the grid pairs every intercept "
-                "with every slope", wrong=lambda: (_AXIS, None)),
-        Mistake("numbers_not_bytes", "05.4", "that counts numbers, not bytes: each "
-                "float64 takes 8 bytes", wrong=lambda: (None, _size(_AXIS**2, 100))),
-        Mistake("no_data_axis", "05.4", "that leaves out the data axis: the array "
-                "holds one number per grid point per data point",
-                wrong=lambda: (None, _size(_AXIS**2, 8))),
-        Mistake("gib", "05.4", "that is in GiB (2**30 bytes); here a GB is 10**9 bytes",
-                wrong=lambda: (None, _size(_AXIS**2) * 1e9 / 2**30)),
-        Mistake("bytes", "05.4", "that is in bytes: divide by 10**9 for GB",
-                wrong=lambda: (None, _size(_AXIS**2) * 1e9)),
-        Mistake("bits", "05.4", "that is in bits: a GB counts bytes, 8 bits each",
-                wrong=lambda: (None, _size(_AXIS**2) * 8)),
+        Mistake("fence_post", wrong=lambda: (10_000**2, None)),
+        Mistake("one_end_twice", wrong=lambda: (10_000 * _AXIS, None)),
+        Mistake("one_axis", wrong=lambda: (_AXIS, None)),
+        Mistake("numbers_not_bytes", wrong=lambda: (None, _size(_AXIS**2, 100))),
+        Mistake("no_data_axis", wrong=lambda: (None, _size(_AXIS**2, 8))),
+        Mistake("gib", wrong=lambda: (None, _size(_AXIS**2) * 1e9 / 2**30)),
+        Mistake("bytes", wrong=lambda: (None, _size(_AXIS**2) * 1e9)),
+        Mistake("bits", wrong=lambda: (None, _size(_AXIS**2) * 8)),
     ],
-    hint="count the values on one axis, pair every intercept with every slope, then "
-         "multiply by the data points and the bytes per float64",
-    near="it is close but not equal, and not by rounding: compute it from "
-         "`n_grid_points` itself",
     passed=lambda got: f"{got[0]:,.0f} grid points; broadcasting them over 100 points "
                        f"needs {got[1]:.1f} GB for one array.",
 )

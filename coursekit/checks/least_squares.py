@@ -31,29 +31,17 @@ def _slope(*, intercept=True, scale=1.0, n=10_000, seed=1):
 
 
 SLOPE = Exercise(
-    "04.slope_10k", "slope_10k", "04.2", function=False, rtol=1e-6,
+    "04.slope_10k", "slope_10k", function=False, rtol=1e-6,
     reference=lambda: _slope(),
     mistakes=[
-        Mistake("through_origin", "04.2", "that is the slope of a line forced through "
-                "(0, 0): keep the intercept (`LinearRegression()` fits one by default)",
-                wrong=lambda: _slope(intercept=False)),
-        Mistake("standardised", "04.5", "that is the slope on standardised x: fit on "
-                "the raw x of the 10,000 points", wrong=lambda: _slope(scale="std")),
-        Mistake("old_points", "04.2", "that is the slope of the 100 points of section "
-                "2: fit on the new 10,000 points", wrong=lambda: _slope(n=100, seed=0)),
-        Mistake("intercept", "04.2", "that is the intercept, not the slope: the slope "
-                "is `coef_[0]`", wrong=lambda: _lstsq(*_data(10_000, 1))[0]),
-        Mistake("mixed_ddof", "04.4", "your covariance and variance divide by "
-                "different counts (np.cov divides by n - 1, np.var and .std() by n): "
-                "use the same for both, or LinearRegression",
-                wrong=lambda: _slope(scale=10_000 / 9_999)),
-        Mistake("mixed_ddof_other", "04.4", "your covariance and variance divide by "
-                "different counts (n and n - 1): use the same for both, or "
-                "LinearRegression", wrong=lambda: _slope(scale=9_999 / 10_000)),
+        Mistake("true_slope", wrong=lambda: 8.0),
+        Mistake("through_origin", wrong=lambda: _slope(intercept=False)),
+        Mistake("standardised", wrong=lambda: _slope(scale="std")),
+        Mistake("old_points", wrong=lambda: _slope(n=100, seed=0)),
+        Mistake("intercept", wrong=lambda: _lstsq(*_data(10_000, 1))[0]),
+        Mistake("mixed_ddof", wrong=lambda: _slope(scale=10_000 / 9_999)),
+        Mistake("mixed_ddof_other", wrong=lambda: _slope(scale=9_999 / 10_000)),
     ],
-    hint="generate the 10,000 points as the exercise says and fit them as in section 2",
-    near="it is close to the least-squares slope but not equal, and not by rounding: "
-         "fit the 10,000 points with LinearRegression, in float64",
     passed=lambda s: f"with 10,000 points the slope is {s:.4f}, "
                      f"{abs(s - 8):.4f} from the true 8.",
 )
@@ -79,29 +67,21 @@ def _error(name, *, target=None, line=None, root=False, total=False, broadcast=F
 
 
 TWO_ERRORS = Exercise(
-    "04.two_errors", "", "04.3", rtol=1e-6,
+    "04.two_errors", "", rtol=1e-6,
     reference=_error,
     cases=lambda: [((n,), f"`{n}`") for n in ("train_mse_ols", "train_mse_origin",
                                                "true_mse_ols", "true_mse_origin")],
     mistakes=[
-        Mistake("broadcast", "03.4", "it equals the mean over an (n, n) matrix: an "
-                "(n,) array met an (n, 1) array. Give both the same shape",
-                wrong=lambda n: _error(n, broadcast=True)),
-        Mistake("root", "04.3", "it is the square root of the MSE (an RMSE): leave the "
-                "mean of the squares as it is", wrong=lambda n: _error(n, root=True)),
-        Mistake("sum", "04.3", "it is the sum of the squared errors, 100 times the "
-                "MSE: take their mean", wrong=lambda n: _error(n, total=True)),
-        Mistake("against_truth", "04.3", "it compares the line with the true line 8x; "
-                "a training MSE compares it with the observed y",
+        Mistake("broadcast", wrong=lambda n: _error(n, broadcast=True)),
+        Mistake("root", wrong=lambda n: _error(n, root=True)),
+        Mistake("sum", wrong=lambda n: _error(n, total=True)),
+        Mistake("against_truth",
                 wrong=lambda n: _error(n, target="true") if "train" in n else None),
-        Mistake("against_data", "04.3", "it compares the line with the observed y (a "
-                "training MSE); here compare it with the true line, 8 * x",
+        Mistake("against_data",
                 wrong=lambda n: _error(n, target="train") if "true" in n else None),
-        Mistake("other_line", "04.3", "that is the value of the other line: `_ols` "
-                "names the OLS line (with an intercept), `_origin` the line through 0",
+        Mistake("other_line",
                 wrong=lambda n: _error(n, line="origin" if "ols" in n else "ols")),
     ],
-    hint="compare the predictions of each line with its target",
     passed="the line through 0 fits the data worse, yet lies closer to the true "
            "line: training MSE and distance to the truth are two different things.",
 )
@@ -119,27 +99,18 @@ def _problems():
 
 
 LEAST_SQUARES = Exercise(
-    "04.least_squares", "least_squares", "04.4", rtol=1e-6, atol=1e-8,
+    "04.least_squares", "least_squares", rtol=1e-6, atol=1e-8,
     reference=_lstsq, cases=_problems,
     mistakes=[
-        Mistake("ones_block", "04.4", "A'A is singular, so A has a repeated column: "
-                "np.ones_like(X) has as many columns as X, the column of ones is one "
-                "column, np.ones(len(X))", raised="ingular"),
-        Mistake("lstsq_tuple", "04.4", "it is the 4 things np.linalg.lstsq returns; "
-                "return one array: solve the normal equations",
+        Mistake("ones_block", raised="ingular"),
+        Mistake("lstsq_tuple",
                 when=lambda got, X, y: isinstance(got, tuple) and len(got) == 4),
-        Mistake("no_intercept", "04.4", "one coefficient per feature and no intercept: "
-                "put a column of ones in front of X, the feature whose weight is the "
-                "intercept", when=lambda got, X, y: np.shape(got) == (X.shape[1],)),
-        Mistake("column", "04.4", "it is a column; return a 1-D array (was y made "
-                "2-D?)", when=lambda got, X, y: np.shape(got) == (X.shape[1] + 1, 1)),
-        Mistake("intercept_last", "04.4", "the intercept is last: put the column of "
-                "ones first", wrong=lambda X, y: np.roll(_lstsq(X, y), -1)),
-        Mistake("zeros_column", "04.4", "these are the coefficients of a line through "
-                "0 with an extra zero: the column of ones must hold ones",
+        Mistake("no_intercept", when=lambda got, X, y: np.shape(got) == (X.shape[1],)),
+        Mistake("column", when=lambda got, X, y: np.shape(got) == (X.shape[1] + 1, 1)),
+        Mistake("intercept_last", wrong=lambda X, y: np.roll(_lstsq(X, y), -1)),
+        Mistake("zeros_column",
                 wrong=lambda X, y: np.r_[0.0, _lstsq(X, y, intercept=False)]),
     ],
-    hint="build A = [1, X] and solve A'A beta = A'y",
     passed="your normal equations agree with np.linalg.lstsq on 1 and 3 features, "
            "and on two points.",
 )

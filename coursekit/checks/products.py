@@ -7,26 +7,20 @@ from coursekit.checks._core import Exercise, Mistake, Spy, run, shape_answer
 __all__ = ["check_dot", "check_product_shape", "check_weighted_sums"]
 
 
-def _shape_mistake(key, shape, message):
-    return Mistake(key, "02.3", message, wrong=lambda: np.array(shape, dtype=float))
+def _shape_mistake(key, shape):
+    return Mistake(key, wrong=lambda: np.array(shape, dtype=float))
 
 
 PRODUCT_SHAPE = Exercise(
-    "02.product_shape", "product_shape", "02.3", function=False,
+    "02.product_shape", "product_shape", function=False,
     reference=lambda: np.array([4.0, 2.0]),
     mistakes=[
-        Mistake("not_a_matrix", "02.3", "the product of two matrices is a matrix: "
-                "its shape has two lengths", when=lambda got: len(got) != 2),
-        _shape_mistake("inner", (3, 3), "those are the inner lengths; they must agree "
-                       "and then disappear"),
-        _shape_mistake("left", (4, 3), "that is the shape of the left matrix; the "
-                       "right one sets the number of columns"),
-        _shape_mistake("right", (3, 2), "that is the shape of the right matrix; the "
-                       "left one sets the number of rows"),
-        _shape_mistake("swapped", (2, 4), "it swaps the outer lengths: (n, k) @ (k, m) "
-                       "gives (n, m)"),
+        Mistake("not_a_matrix", when=lambda got: len(got) != 2),
+        _shape_mistake("inner", (3, 3)),
+        _shape_mistake("left", (4, 3)),
+        _shape_mistake("right", (3, 2)),
+        _shape_mistake("swapped", (2, 4)),
     ],
-    hint="(n, k) @ (k, m) gives (n, m)",
     passed="(4, 3) @ (3, 2): the inner 3s agree and disappear.",
 )
 
@@ -67,37 +61,22 @@ def _loop(a, b):
 
 
 DOT = Exercise(
-    "02.dot", "dot", "02.1", cases=_pairs, reference=_loop,
+    "02.dot", "dot", cases=_pairs, reference=_loop,
     mistakes=[
-        Mistake("library_product", "02.1", "the exercise asks for a loop that "
-                "multiplies each pair and adds it to a total: np.dot, @ and np.sum do "
-                "that for you",
-                raised="ProductNotAllowed"),
-        Mistake("not_added", "02.4", "one product per pair: you multiplied element "
-                "by element but did not add the products up",
+        Mistake("library_product", raised="ProductNotAllowed"),
+        Mistake("not_added",
                 when=lambda got, a, b: len(a) > 1 and np.shape(got) == (len(a),)),
-        Mistake("sum_times_sum", "02.1", "this is sum(a) * sum(b): multiply each pair "
-                "first, then add the products",
+        Mistake("sum_times_sum",
                 wrong=lambda a, b: sum(map(float, a)) * sum(map(float, b))),
-        Mistake("last_pair_missing", "02.1", "the loop misses the last pair: it must "
-                "visit all n elements", wrong=lambda a, b: _loop(a[:-1], b[:-1])),
-        Mistake("first_pair_missing", "02.1", "the loop misses the first pair: "
-                "positions count from 0", wrong=lambda a, b: _loop(a[1:], b[1:])),
-        Mistake("replaced_total", "02.1", "only the last product is left: `total = "
-                "...` replaces the total at each step, `total += ...` adds to it",
-                wrong=lambda a, b: float(a[-1]) * float(b[-1])),
-        Mistake("return_in_loop", "02.1", "only the first product is left: the "
-                "`return` line is inside the loop, so the function returns after one "
-                "step", wrong=lambda a, b: float(a[0]) * float(b[0])),
-        Mistake("sum_of_sums", "02.1", "this is the sum of a + b, not of a * b",
-                wrong=lambda a, b: sum(map(float, a + b))),
+        Mistake("last_pair_missing", wrong=lambda a, b: _loop(a[:-1], b[:-1])),
+        Mistake("first_pair_missing", wrong=lambda a, b: _loop(a[1:], b[1:])),
+        Mistake("replaced_total", wrong=lambda a, b: float(a[-1]) * float(b[-1])),
+        Mistake("return_in_loop", wrong=lambda a, b: float(a[0]) * float(b[0])),
+        Mistake("sum_of_sums", wrong=lambda a, b: sum(map(float, a + b))),
     ],
     refuse=lambda: [((np.ones(3).view(NoProduct), np.ones(2).view(NoProduct)),
                      "vectors of lengths 3 and 2", (ValueError,),
-                     Mistake("unequal_lengths", "02.2", "unequal lengths have no dot "
-                             "product. Raise ValueError, as np.dot does: "
-                             "zip(a, b, strict=True) does it for you"))],
-    hint="multiply element i of a by element i of b, then add all the products",
+                     "unequal_lengths")],
     passed="dot multiplies pairs and adds them, and refuses unequal lengths.",
 )
 
@@ -112,24 +91,18 @@ def _weights():
 
 
 WEIGHTED_SUMS = Exercise(
-    "02.weighted_sums", "weighted_sums", "02.5", cases=_weights,
+    "02.weighted_sums", "weighted_sums", cases=_weights,
     reference=lambda X, w: np.array([[_loop(row, w)] for row in X]),
     mistakes=[
-        Mistake("one_d", "02.5", "X @ w with a 1-D w gives a 1-D result; make it a "
-                "column", when=lambda got, X, w: len(X) > 1
+        Mistake("one_d", when=lambda got, X, w: len(X) > 1
                 and np.shape(got) == (len(X),)),
-        Mistake("row", "02.5", "it is a row; one weighted sum per row of X goes in a "
-                "column", when=lambda got, X, w: len(X) > 1
+        Mistake("row", when=lambda got, X, w: len(X) > 1
                 and np.shape(got) == (1, len(X))),
-        Mistake("element_wise", "02.4", "`*` multiplies element by element and keeps "
-                "the shape; `@` also adds the products of each row",
+        Mistake("element_wise",
                 when=lambda got, X, w: X.shape[1] > 1 and np.shape(got) == X.shape),
-        Mistake("unweighted", "02.5", "the sums add the features without weighting "
-                "them", wrong=lambda X, w: X.sum(axis=1, keepdims=True)),
-        Mistake("weights_only", "02.5", "the sums add the weights without the "
-                "features", wrong=lambda X, w: np.full((len(X), 1), w.sum())),
+        Mistake("unweighted", wrong=lambda X, w: X.sum(axis=1, keepdims=True)),
+        Mistake("weights_only", wrong=lambda X, w: np.full((len(X), 1), w.sum())),
     ],
-    hint="row i should be the dot product of X[i] and w",
     passed="weighted_sums gives an (n, 1) column of X[i] @ w, one sample included.",
 )
 

@@ -30,21 +30,17 @@ def label(X, extra=""):
     return f"{n} sample{'s' * (n > 1)}, {p} feature{'s' * (p > 1)}{extra}"
 
 
-def shape_mistakes(part, n_part, row_message):
+def shape_mistakes():
     """The shape mistakes of a (p, 1) gradient or weights and of a single bias."""
     def shape(got, X):
-        return np.shape(got[n_part]) if isinstance(got, tuple | list) and len(
+        return np.shape(got[0]) if isinstance(got, tuple | list) and len(
             got) == 2 else None
     return [
-        Mistake("row", "06.2", row_message, when=lambda got, X, *a: X.shape[1] > 1
+        Mistake("row", when=lambda got, X, *a: X.shape[1] > 1
                 and shape(got, X) == (1, X.shape[1])),
-        Mistake("broadcast", "06.14", "it has n columns: an (n,) array met an (n, 1) "
-                "array and they broadcast to an (n, n) matrix. Make y a column first",
-                when=lambda got, X, *a: len(X) > 1
+        Mistake("broadcast", when=lambda got, X, *a: len(X) > 1
                 and shape(got, X) in ((X.shape[1], len(X)), (len(X), len(X)))),
-        Mistake("bias_per_sample", "06.14", f"{part} has one value per sample; the "
-                "neuron has a single bias, shared by every sample, so its derivative "
-                "adds their contributions up", when=lambda got, X, *a: len(X) > 1
+        Mistake("bias_per_sample", when=lambda got, X, *a: len(X) > 1
                 and isinstance(got, tuple | list) and len(got) == 2
                 and np.size(got[1]) == len(X)),
     ]
@@ -87,78 +83,43 @@ def _wrong(**mistake):
 
 
 TRAIN = Exercise(
-    "06.train_full_batch", "train_full_batch", "06.7", parts=("w", "b"),
+    "06.train_full_batch", "train_full_batch", parts=("w", "b"),
     reference=_train, cases=_loops,
     mistakes=[
-        *shape_mistakes("b", 0, "it is a row: w is a (p, 1) column, one weight per "
-                        "feature, so that X @ w has shape (n, 1)"),
-        Mistake("bias_first", "06.7", "the bias comes first and the weights second; "
-                "return them in the order w, b",
+        *shape_mistakes(),
+        Mistake("bias_first",
                 when=lambda got, X, *a: isinstance(got, tuple | list) and len(got) == 2
                 and np.ndim(got[0]) == 0 and np.shape(got[1]) == (X.shape[1], 1)),
-        Mistake("uphill", "06.4", "the steps go uphill: the gradient points towards a "
-                "larger loss, so the update subtracts it", wrong=_wrong(sign=-1.0)),
-        Mistake("missing_mean", "06.3", "the 1/n of the mean is missing, so the "
-                "steps grow with the number of samples",
+        Mistake("uphill", wrong=_wrong(sign=-1.0)),
+        Mistake("missing_mean",
                 wrong=lambda X, *a: _train(X, *a, scale=2.0) if len(X) > 1 else None),
-        Mistake("missing_two", "06.5", "the steps are half the right size: the "
-                "derivative of the square brings a factor 2",
-                wrong=lambda X, *a: _train(X, *a, scale=1 / len(X))),
-        Mistake("epoch_too_few", "06.14", "one epoch too few: range(1, n_epochs) runs "
-                "n_epochs - 1 times",
+        Mistake("missing_two", wrong=lambda X, *a: _train(X, *a, scale=1 / len(X))),
+        Mistake("epoch_too_few",
                 wrong=lambda X, y, r, e: _train(X, y, r, e - 1) if e > 1 else None),
-        Mistake("not_kept", "06.7", "w is still all zeros: the update's result was "
-                "never kept. update() returns the new values: assign them",
-                wrong=lambda X, *a: (np.zeros((X.shape[1], 1)), None)),
-        Mistake("epoch_too_many", "06.14", "one epoch too many: range(n_epochs + 1) "
-                "runs n_epochs + 1 times",
-                wrong=lambda X, y, r, e: _train(X, y, r, e + 1)),
-        Mistake("bias_not_updated", "06.4", "b never moves: the bias gets its own step "
-                "with its own gradient", wrong=_wrong(bias_scale=0.0)),
-        Mistake("bias_no_two", "06.5", "the bias's steps are half the right size: its "
-                "gradient has the factor 2 too",
+        Mistake("not_kept", wrong=lambda X, *a: (np.zeros((X.shape[1], 1)), None)),
+        Mistake("epoch_too_many", wrong=lambda X, y, r, e: _train(X, y, r, e + 1)),
+        Mistake("bias_not_updated", wrong=_wrong(bias_scale=0.0)),
+        Mistake("bias_no_two",
                 wrong=lambda X, *a: _train(X, *a, bias_scale=1 / len(X))),
-        Mistake("bias_no_mean", "06.3", "the bias's gradient adds up the samples' "
-                "contributions without the 1/n of the mean",
-                wrong=lambda X, *a: _train(X, *a, bias_scale=2.0)
+        Mistake("bias_no_mean", wrong=lambda X, *a: _train(X, *a, bias_scale=2.0)
                 if len(X) > 1 else None),
-        Mistake("sequential", "06.7", "the bias's step used the weights already "
-                "updated in the same epoch: compute both gradients at the same (w, b), "
-                "then update both", wrong=_wrong(sequential=True)),
-        Mistake("per_sample", "06.12", "one update per sample (stochastic gradient "
-                "descent); full-batch descent makes one update per epoch, with the "
-                "gradient of all n samples",
-                wrong=lambda X, *a: _train(X, *a, per_sample=True)
+        Mistake("sequential", wrong=_wrong(sequential=True)),
+        Mistake("per_sample", wrong=lambda X, *a: _train(X, *a, per_sample=True)
                 if len(X) > 1 else None),
     ],
-    hint="start from w = zeros (p, 1) and b = 0, and make one update per epoch with "
-         "the gradients of the linear neuron",
     passed="your loop lands where full-batch descent does, on 4 cases.",
 )
 
 RATE = Exercise(
-    "06.rate_limit", "rate_limit", "06.13", function=False, rtol=5e-3, atol=0,
+    "06.rate_limit", "rate_limit", function=False, rtol=5e-3, atol=0,
     near_rtol=0.02, reference=lambda: 1 / 9,
     mistakes=[
-        Mistake("standardised", "06.13", "that is the limit along the bias, and for a "
-                "standardised feature; along the weight, a feature of standard "
-                "deviation 3 makes the bowl 9 times steeper", wrong=lambda: 1.0),
-        Mistake("std_not_variance", "06.13", "the steepness grows with the variance of "
-                "the feature, not with its standard deviation", wrong=lambda: 1 / 3),
-        Mistake("standardised_one_step", "06.13", "0.5 reaches the optimum in one step "
-                "on standardised data; here the feature's variance is 9",
-                wrong=lambda: 0.5),
-        Mistake("one_step", "06.13", "that rate lands on the optimum along the weight "
-                "in one step (factor 0); larger rates still converge, with a zig-zag, "
-                "up to the rate where the factor reaches -1", wrong=lambda: 1 / 18),
-        Mistake("missing_two", "06.13", "the gradient of (w - c)**2 is 2 * (w - c): "
-                "the factor per step has that 2 in it", wrong=lambda: 2 / 9),
+        Mistake("standardised", wrong=lambda: 1.0),
+        Mistake("std_not_variance", wrong=lambda: 1 / 3),
+        Mistake("standardised_one_step", wrong=lambda: 0.5),
+        Mistake("one_step", wrong=lambda: 1 / 18),
+        Mistake("missing_two", wrong=lambda: 2 / 9),
     ],
-    hint="write the factor that multiplies the distance to the optimum along the "
-         "weight at each step, and find where it reaches -1",
-    near="close, as experiments give, but not the limit: write the factor per step, "
-         "find where it reaches -1, and give the rate as a fraction (1 / something) or "
-         "to 3 significant digits",
     passed="above that rate the weight overshoots further at every step.",
 )
 
