@@ -174,8 +174,10 @@ class BaseNeuron(BaseEstimator):
     def _divergence_advice(self, A):
         """Standardise the features, or, if they are, a smaller rate: the limit."""
         X = A[:, :-1]
-        if not (np.allclose(X.mean(axis=0), 0, atol=1e-6)
-                and np.allclose(X.std(axis=0), 1, atol=1e-3)):
+        with np.errstate(over="ignore", invalid="ignore"):  # huge X: not standardised
+            centred = np.allclose(X.mean(axis=0), 0, atol=1e-6)
+            scaled = np.allclose(X.std(axis=0), 1, atol=1e-3)
+        if not (centred and scaled):
             return ("Standardise the features (for example make_pipeline("
                     f"StandardScaler(), {type(self).__name__}())) or use a smaller "
                     "learning_rate; learning_rate='auto' picks a stable one.")
