@@ -32,7 +32,7 @@ NODE_STAMP := node_modules/.coursekit-installed
 NPM_SOURCE := $(if $(wildcard npm-cache),--offline --cache $(CURDIR)/npm-cache)
 
 .PHONY: lab test lint bench lock clean student nbgrader-on nbgrader-off _nbgrader-off \
-	drift bundle slides site
+	drift bundle slides site site-instructor
 
 # Opens on notebooks/: the student edition, with notebooks/solutions/ one click away.
 lab: $(STAMP)
@@ -59,13 +59,18 @@ test: lint $(NODE_STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check coursekit tests notebooks benchmarks tools publish
 
-# The decks (build/slides/) and the website (build/site/), from the committed notebooks,
-# with no network: open the .html files from the folder, or copy it to a USB stick.
+# The decks (build/slides/: index.html, a deck and a PDF per notebook; the PDFs need
+# Chromium) and the students' website (build/site/), from the committed notebooks, with
+# no network: open the .html files from the folder, or copy it to a USB stick.
+# site-instructor adds the guide, with its answers (build/site-instructor/).
 slides: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/publish.py slides
 
 site: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/publish.py site
+
+site-instructor: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python tools/publish.py site --instructor --out build/site-instructor
 
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then \

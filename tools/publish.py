@@ -12,11 +12,12 @@ figure, starting with ``**Figure.**``. Screen readers in JupyterLab read it in p
 this tool copies it into the figure's alternative text for the decks and the site.
 
     python tools/publish.py slides [--out build/slides] [NN ...]
-    python tools/publish.py site [--out build/site]
+    python tools/publish.py site [--instructor] [--out build/site]
 """
 
 import argparse
 import base64
+import json
 import math
 import os
 import re
@@ -24,6 +25,7 @@ import shutil
 import subprocess
 import sys
 from html import escape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
@@ -106,7 +108,8 @@ def describe_figures(nb, font_awesome):
 
 def animation_html(html, alt, font_awesome):
     """matplotlib's ``to_jshtml`` player, offline and labelled for screen readers."""
-    html = ANIM_FA.sub(f'<link rel="stylesheet" href="{font_awesome}">', html)
+    # Its buttons' icons need Font Awesome: the decks and the site serve their own.
+    html = f'<link rel="stylesheet" href="{font_awesome}">\n' + ANIM_FA.sub("", html)
     html = ANIM_IMG.sub(lambda m: f'<img id="{m[1]}" alt="{escape(alt)}">', html)
     return ANIM_SLIDER.sub(r'\1 aria-label="Frame of the animation"', html)
 
@@ -223,8 +226,11 @@ def write_pdfs(decks):
             page.wait_for_function("() => window.Reveal && Reveal.isReady()")
             page.evaluate("() => new Promise(done => MathJax.Hub.Queue(done))")
             pdf = deck.with_suffix("").with_suffix(".pdf")
+            # Chromium adds an empty page after reveal.js' last one: print the screens.
+            pages = page.evaluate("document.querySelectorAll('.pdf-page').length")
             page.pdf(path=str(pdf), width="1280px", height="720px",
-                     print_background=True, prefer_css_page_size=True)
+                     page_ranges=f"1-{pages}", print_background=True,
+                     prefer_css_page_size=True)
             written.append(pdf)
         browser.close()
     return written
@@ -548,22 +554,31 @@ def output_height(output):
     return code_rows(text, OUTPUT_COLUMNS) * CODE_LINE + 24
 
 
+# nbgrader's marks around a solution: the student edition replaces what is between.
+SOLUTION_MARKS = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
+
+
 def site_notebook(path, font_awesome):
     """The site's copy of a notebook: described figures, no speaker notes, solutions
-    behind a toggle."""
+    behind a toggle named "Solution", without nbgrader's marks."""
     nb = nbformat.read(path, as_version=4)
     describe_figures(nb, font_awesome)
     nb.cells = [c for c in nb.cells
                 if c.metadata.get("slideshow", {}).get("slide_type") != "notes"]
     for cell in nb.cells:
         if cell.metadata.get("nbgrader", {}).get("solution"):
-            tags = cell.metadata.setdefault("tags", [])
-            tags.append("hide-input")
+            cell.metadata.setdefault("tags", []).append("hide-input")
+            cell.metadata.setdefault("mystnb", {}).update(
+                code_prompt_show="Solution", code_prompt_hide="Hide the solution")
+            cell.source = SOLUTION_MARKS.sub("", cell.source)
     return nb
 
 
-def build_site(out):
-    """Build the course website with Sphinx and MyST-NB into ``out``; return it."""
+def build_site(out, instructor=False):
+    """Build the course website with Sphinx and MyST-NB into ``out``; return it.
+
+    The students' site has the notebooks; the instructors' (``instructor``) adds the
+    guide, with the answers to the questions asked in class."""
     source = out.parent / f"{out.name}-source"
     shutil.rmtree(source, ignore_errors=True)
     source.mkdir(parents=True)
@@ -577,28 +592,80 @@ def build_site(out):
         nb = site_notebook(path, "_static/font-awesome/css/font-awesome.min.css")
         nbformat.write(nb, source / path.name)
         pages.append(path.stem)
-    (source / "guide.md").write_text(site_links(ROOT / "GUIDE.md"), encoding="utf-8")
+    toc = [":::{toctree}", ":caption: Notebooks", ":hidden:", "", *pages, ":::", ""]
+    if instructor:
+        (source / "guide.md").write_text(site_links(ROOT / "GUIDE.md", instructor),
+                                         encoding="utf-8")
+        toc += [":::{toctree}", ":caption: Teaching", ":hidden:", "", "guide", ":::"]
     # The home page is the README, with the course's table of contents.
-    toc = "\n".join([":::{toctree}", ":caption: Notebooks", ":hidden:", "", *pages,
-                     ":::", "", ":::{toctree}", ":caption: Teaching", ":hidden:", "",
-                     "guide", ":::", ""])
-    (source / "index.md").write_text(site_links(ROOT / "README.md") + "\n" + toc,
-                                     encoding="utf-8")
+    (source / "index.md").write_text(
+        site_links(ROOT / "README.md", instructor) + "\n" + "\n".join(toc),
+        encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "--keep-going", "-b",
                     "html", "-d", str(source / "_doctrees"), str(source), str(out)],
                    check=True)
+    write_search_texts(out)
     return out
 
 
-def site_links(doc):
-    """A Markdown file of the repository, its links rewritten for the site."""
+class PageText(HTMLParser):
+    """The text of a built page's main content, section by section (id, text)."""
+
+    SKIP = {"script", "style", "svg", "img"}
+
+    def __init__(self):
+        super().__init__()
+        self.in_main, self.skipping, self.sections, self.open = 0, 0, [["", []]], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "main" or attrs.get("role") == "main":
+            self.in_main += 1
+        if tag in self.SKIP or "headerlink" in (attrs.get("class") or ""):
+            self.skipping += 1
+            self.open.append(("skip", tag))
+        elif tag == "section":
+            self.sections.append([attrs.get("id", ""), []])
+            self.open.append(("section", tag))
+
+    def handle_endtag(self, tag):
+        if self.open and self.open[-1][1] == tag:
+            kind, _ = self.open.pop()
+            self.skipping -= kind == "skip"
+
+    def handle_data(self, data):
+        if self.in_main and not self.skipping and data.strip():
+            self.sections[-1][1].append(data.strip())
+
+
+def write_search_texts(out):
+    """``_static/search-texts.js``: each page's text, which the search page's snippets
+    are cut from (Sphinx would fetch the pages, which a browser refuses on file://)."""
+    pages = {}
+    for page in sorted(out.glob("*.html")):
+        if page.stem in {"search", "genindex"}:
+            continue
+        parser = PageText()
+        parser.feed(page.read_text(encoding="utf-8"))
+        pages[page.name] = '<div role="main">' + "".join(
+            f'<section id="{escape(name)}">{escape(" ".join(words))}</section>'
+            for name, words in parser.sections if words) + "</div>"
+    (out / "_static" / "search-texts.js").write_text(
+        "window.courseSearchTexts = " + json.dumps(pages) + ";\n", encoding="utf-8")
+
+
+def site_links(doc, instructor=False):
+    """A Markdown file of the repository, its links rewritten for the site (the
+    students' site has no guide: a link to it becomes its text)."""
     text = doc.read_text(encoding="utf-8")
     # A notebook of the course with solutions is a page of the site; the student
     # edition is not on the site (its link becomes its text); the guide is guide.md.
     text = re.sub(r"\]\((?:notebooks/)?solutions/(\d\d_\w+)\.ipynb\)", r"](\1.ipynb)",
                   text)
     text = re.sub(r"\[([^]]+)\]\(notebooks/\d\d_\w+\.ipynb\)", r"\1", text)
+    if not instructor:
+        return re.sub(r"\[([^]]+)\]\(GUIDE\.md[^)]*\)", r"\1", text)
     return text.replace("](GUIDE.md", "](guide.md")
 
 
@@ -609,6 +676,8 @@ def main(argv=None):
     parser.add_argument("--out", type=Path)
     parser.add_argument("--no-pdf", action="store_true",
                         help="slides: write the decks' HTML only, no PDFs")
+    parser.add_argument("--instructor", action="store_true",
+                        help="site: add the instructor's guide (not for students)")
     args = parser.parse_args(argv)
     out = (args.out or ROOT / "build" / args.what).resolve()
     if args.what == "slides":
@@ -622,7 +691,7 @@ def main(argv=None):
             print("PDFs skipped: no Chromium found (install it, e.g. `sudo apt-get "
                   "install chromium`, or set CHROMIUM to a Chrome binary).")
     else:
-        print(build_site(out) / "index.html")
+        print(build_site(out, args.instructor) / "index.html")
 
 
 if __name__ == "__main__":
