@@ -25,8 +25,8 @@ WIDTH, HEIGHT = 1280, 720
 # the room sees it at the deck's scale: its height and first words; the smallest type
 # of its prose and of its code; each figure's width (a share of the slide's) and scale
 # (shown / natural width) with the start of its PNG (for its dpi); the code and output
-# boxes that scroll or run off the slide; the text and figures under a control (the
-# navigation arrows, the slide number, the progress bar).
+# boxes that scroll or run off the slide, and text past its right margin; the text and
+# figures under a control (the navigation arrows, the slide number, the progress bar).
 MEASURE = """async () => {
   // Everything on a leaf slide, as the room sees it at the deck's scale.
   const scale = Reveal.getScale();
@@ -68,6 +68,9 @@ MEASURE = """async () => {
       for (const r of rects(range)) {
         if (bars.some(b => overlaps(r, b)))
           found.covered.push(node.textContent.trim().slice(0, 40));
+        // Past the slide's right margin (32 px), text is cut or off the screen.
+        if (r.right > box.right - 30 * scale)
+          found.clipped.push(node.textContent.trim().slice(0, 40));
       }
     }
     for (const img of slide.querySelectorAll(".jp-RenderedImage img, .animation img")) {
