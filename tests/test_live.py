@@ -172,7 +172,9 @@ def test_rise_presents_the_notebook_offline_with_hidden_notes(lab):
             cut.append(screen)
             visit.screenshot(f"rise/06_neuron-cut-{len(screens)}.png")
         page.keyboard.press("Space")
-        page.wait_for_timeout(150)
+        page.wait_for_timeout(100)  # measured once the transition has ended
+        page.wait_for_function("() => !document.getAnimations().some("
+                               "a => a.playState === 'running')")
     visit.close()
     assert visit.external == [], "RISE asked the internet for something"
     assert slides > 10 and len(screens) > 10

@@ -26,6 +26,7 @@ import subprocess
 import sys
 from html import escape
 from html.parser import HTMLParser
+from itertools import takewhile
 from pathlib import Path
 
 import nbformat
@@ -145,6 +146,7 @@ def build_slides(out, numbers=()):
         mathjax_url="_assets/MathJax/MathJax.js?config=TeX-AMS_CHTML-full,Safe")
     written = []
     for path in notebooks(numbers):
+        (out / f"{path.stem}.pdf").unlink(missing_ok=True)  # printed from an old deck
         nb = nbformat.read(path, as_version=4)
         describe_figures(nb, "_assets/font-awesome/css/font-awesome.min.css")
         lay_out(nb)
@@ -252,22 +254,29 @@ def screens(cells):
 
 
 def notes_on_every_screen(nb):
-    """Repeat a section's speaker notes on each later screen of the section, in place.
+    """Give every screen of a section the section's speaker notes, in place.
 
     reveal.js shows in its speaker view only the notes of the screen on show; a notes
-    cell is written once per section, so later screens would show none.
+    cell is written once per section, so the section's other screens get a copy (of
+    the notes last seen, or on the screens before them, of its first notes).
     """
-    cells, notes = [], None
-    for screen in screens(nb.cells):
+    groups = screens(nb.cells)
+    cells, notes, first = [], None, True
+    for number, screen in enumerate(groups):
         if slide_type(screen[0]) == "slide":
-            notes = None
+            section = [*groups[number:number + 1], *takewhile(
+                lambda g: slide_type(g[0]) != "slide", groups[number + 1:])]
+            notes = next((c for g in section for c in g if slide_type(c) == "notes"),
+                         None)
+            first = True
         own = [c for c in screen if slide_type(c) == "notes"]
         if own or notes is None:
             notes = own[-1] if own else notes
+            first = first and not own
             cells.extend(screen)
             continue
         copy = nbformat.v4.new_markdown_cell(
-            "*(Continued.)*\n\n" + notes.source,
+            ("" if first else "*(Continued.)*\n\n") + notes.source,
             metadata={"slideshow": {"slide_type": "notes"}})
         copy.id = f"{notes.id}-continued-{screen[0].id}"
         cells.extend([screen[0], copy, *screen[1:]])
