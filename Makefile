@@ -30,7 +30,7 @@ NODE_STAMP := node_modules/.coursekit-installed
 NPM_SOURCE := $(if $(wildcard npm-cache),--offline --cache $(CURDIR)/npm-cache)
 
 .PHONY: lab instructor test lint bench lock clean student nbgrader-on nbgrader-off \
-	drift bundle slides site course report
+	drift bundle slides site course report site-instructor
 
 # Opens on notebooks/: the student edition, with notebooks/solutions/ one click away.
 lab: $(STAMP)
@@ -71,13 +71,18 @@ test: lint $(NODE_STAMP)
 lint: $(INSTRUCTOR)
 	$(BIN)/ruff check coursekit tests notebooks benchmarks tools publish
 
-# The decks (build/slides/) and the website (build/site/), from the committed notebooks,
-# with no network: open the .html files from the folder, or copy it to a USB stick.
+# The decks (build/slides/: index.html, a deck and a PDF per notebook; the PDFs need
+# Chromium) and the students' website (build/site/), from the committed notebooks, with
+# no network: open the .html files from the folder, or copy it to a USB stick.
+# site-instructor adds the guide, with its answers (build/site-instructor/).
 slides: $(INSTRUCTOR) $(NODE_STAMP)
 	$(BIN)/python -m tools.publish slides
 
 site: $(INSTRUCTOR) $(NODE_STAMP)
 	$(BIN)/python -m tools.publish site
+
+site-instructor: $(INSTRUCTOR) $(NODE_STAMP)
+	$(BIN)/python -m tools.publish site --instructor --out build/site-instructor
 
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then \

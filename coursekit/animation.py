@@ -5,6 +5,8 @@ player that works in JupyterLab and in exported HTML (``%matplotlib notebook`` d
 not work in JupyterLab).
 """
 
+import re
+
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.animation import FuncAnimation
@@ -12,6 +14,17 @@ from matplotlib.animation import FuncAnimation
 from coursekit.history import single_weight
 
 __all__ = ["animate_fit"]
+
+# matplotlib's player links Font Awesome on a CDN for its buttons' icons.
+_CDN_STYLESHEET = re.compile(r'<link rel="stylesheet"\s+href="https?://[^"]*">\s*')
+
+
+class _OfflineAnimation(FuncAnimation):
+    """A FuncAnimation whose HTML player asks nothing of the internet: JupyterLab
+    ships Font Awesome, and the decks and the site serve their own copy."""
+
+    def to_jshtml(self, *args, **kwargs):
+        return _CDN_STYLESHEET.sub("", super().to_jshtml(*args, **kwargs))
 
 
 def animate_fit(x, y, history, *, x_test=None, y_test=None, every=1, interval=100,
@@ -74,8 +87,8 @@ def animate_fit(x, y, history, *, x_test=None, y_test=None, every=1, interval=10
                      f"y = {b:.1f} + {w:.1f} {x_name}")
         return (line,)
 
-    animation = FuncAnimation(ax.figure, draw, frames=frames, interval=interval,
-                              blit=False)
+    animation = _OfflineAnimation(ax.figure, draw, frames=frames, interval=interval,
+                                  blit=False)
     if close:
         plt.close(ax.figure)
     return animation

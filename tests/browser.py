@@ -81,8 +81,9 @@ BUILD_INPUTS = ["notebooks/solutions/*.ipynb", "publish/**/*", "tools/publish.py
                 "README.md", "GUIDE.md", "package-lock.json"]
 
 
-def built(kind):
-    """``build/test-<kind>/``, from ``python -m tools.publish <kind>``, loopback only.
+def built(kind, *options, name=None):
+    """``build/test-<name>/``, from ``python -m tools.publish <kind> <options>``, with
+    only loopback (``name`` defaults to ``kind``).
 
     A warm run reuses the folder when its inputs are unchanged (a hash of them is kept
     beside it); otherwise it is rebuilt, offline where Linux allows.
@@ -93,13 +94,13 @@ def built(kind):
             if path.is_file():
                 digest.update(path.relative_to(ROOT).as_posix().encode())
                 digest.update(path.read_bytes())
-    out = ROOT / "build" / f"test-{kind}"
-    stamp = out.parent / f"test-{kind}.inputs"
+    out = ROOT / "build" / f"test-{name or kind}"
+    stamp = out.parent / f"test-{name or kind}.inputs"
     if out.is_dir() and stamp.exists() and stamp.read_text() == digest.hexdigest():
         return out
     stamp.unlink(missing_ok=True)
     command = [*offline_prefix(), sys.executable, "-m", "tools.publish",
-               kind, "--out", str(out)]
+               kind, *options, "--out", str(out)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if done.returncode:
         pytest.fail(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")

@@ -6,6 +6,7 @@ A JupyterLab server of the course environment runs on 127.0.0.1 over a copy of
 """
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -20,6 +21,30 @@ ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "course-test-token"
 NOTEBOOK = "solutions/04_least_squares.ipynb"
 TYPESET = "() => document.querySelectorAll('mjx-container').length > 0"
+NOTEBOOKS = sorted([*(ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"),
+                    *(ROOT / "notebooks" / "solutions").glob("[0-9][0-9]_*.ipynb")])
+URL = re.compile(r"https?://([^/\s\"'<>:)]+)")
+
+
+def stored_text(output):
+    """Everything an output stores, but its images' pixels, as one string."""
+    data = {k: v for k, v in output.get("data", {}).items() if not k.startswith(
+        "image/") or k == "image/svg+xml"}
+    return "\n".join([str(output.get("text", "")), *map(str, data.values()),
+                      *output.get("traceback", [])])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS,
+                         ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_no_stored_output_links_outside_the_machine(path):
+    """Opened in JupyterLab offline, a notebook's outputs ask the internet for nothing
+    (a stylesheet, a script, a font or an image behind a link would be a request)."""
+    found = [f"cell {n}: {match[0]}"
+             for n, cell in enumerate(nbformat.read(path, as_version=4).cells)
+             for output in cell.get("outputs", [])
+             for match in URL.finditer(stored_text(output))
+             if match[1] not in {"127.0.0.1", "localhost"}]
+    assert not found, "\n".join(found)
 
 
 def free_port():
@@ -98,19 +123,61 @@ def test_opening_a_notebook_changes_nothing(lab):
     assert after_figures and set(after_figures) == {"Figure."}, after_figures
 
 
+# RISE's screen on show: the leaf slide, its height, whether it scrolls, its words.
+PRESENT = """() => {
+  const outer = document.querySelector(".reveal .slides > section.present");
+  const slide = (outer && outer.querySelector("section.present")) || outer;
+  if (!slide) return null;
+  const box = slide.getBoundingClientRect();
+  const leaves = Array.from(document.querySelectorAll(".reveal .slides section"))
+    .filter(s => !s.querySelector("section"));
+  return {at: leaves.indexOf(slide),
+          fragments: slide.querySelectorAll(".fragment.visible").length,
+          top: Math.round(box.top), bottom: Math.round(box.bottom),
+          content: slide.scrollHeight, shown: slide.clientHeight,
+          scrolls: ["scroll", "auto"].includes(getComputedStyle(slide).overflowY),
+          text: slide.innerText.trim().split("\\n")[0].slice(0, 60)};
+}"""
+RISE_NOTEBOOK = "solutions/06_neuron.ipynb"  # the tallest screens of the course
+
+
+def test_every_notebook_scrolls_its_rise_screens():
+    """RISE scrolls a screen taller than the window only where the notebook asks."""
+    unset = [p.name for p in NOTEBOOKS if not nbformat.read(
+        p, as_version=4).metadata.get("rise", {}).get("scroll")]
+    assert not unset, f"no rise.scroll: {unset}"
+
+
 def test_rise_presents_the_notebook_offline_with_hidden_notes(lab):
+    """Notebook 06 in RISE at 1280 x 720, every screen shown in turn: each fits the
+    window, or scrolls by itself."""
     url, root, browser = lab
-    before = (root / NOTEBOOK).read_bytes()
-    visit = browser.visit(f"{url}/rise/{NOTEBOOK}?token={TOKEN}")
+    before = (root / RISE_NOTEBOOK).read_bytes()
+    visit = browser.visit(f"{url}/rise/{RISE_NOTEBOOK}?token={TOKEN}")
     page = visit.page
     page.wait_for_selector(".reveal .slides section", timeout=120_000)
     page.wait_for_function(TYPESET, timeout=60_000)
     slides = page.evaluate("document.querySelectorAll('.reveal section').length")
     notes = page.evaluate("""() => Array.from(document.querySelectorAll(
         ".reveal aside.notes"), a => getComputedStyle(a).display)""")
-    visit.screenshot("rise/04_least_squares-title.png")
+    visit.screenshot("rise/06_neuron-title.png")
+    screens, cut = [], []
+    for _ in range(4 * slides):  # Space moves to the next fragment or screen
+        screen = page.evaluate(PRESENT)
+        if screens and screen == screens[-1]:
+            break
+        screens.append(screen)
+        if screen["content"] > screen["shown"] + 2 and not screen["scrolls"] or (
+                screen["bottom"] > 720 + 2):
+            cut.append(screen)
+            visit.screenshot(f"rise/06_neuron-cut-{len(screens)}.png")
+        page.keyboard.press("Space")
+        page.wait_for_timeout(100)  # measured once the transition has ended
+        page.wait_for_function("() => !document.getAnimations().some("
+                               "a => a.playState === 'running')")
     visit.close()
     assert visit.external == [], "RISE asked the internet for something"
-    assert slides > 10
+    assert slides > 10 and len(screens) > 10
     assert notes and set(notes) == {"none"}, "speaker notes on the students' screen"
-    assert (root / NOTEBOOK).read_bytes() == before
+    assert cut == [], f"{len(cut)} screens cut off: {cut}"
+    assert (root / RISE_NOTEBOOK).read_bytes() == before

@@ -124,6 +124,7 @@ def test_animate_fit_has_one_frame_per_epoch_and_renders(one_feature):
     assert plt.get_fignums() == []  # closed: only the animation is shown
     html = anim.to_jshtml()
     assert html.count("data:image/png;base64") == 5  # epochs 0, 3, 6, 9, 12
+    assert "http" not in html, "the player asks the internet for something"
     ax = anim._fig.axes[0]
     line = drawn(ax, "neuron")
     last = neuron.history_.iloc[-1]

@@ -17,12 +17,17 @@ import pytest
 from tests.browser import built, node_assets, serious
 from tools.course import NOTEBOOKS
 
-PAGES = ["index", *(p.stem for p in NOTEBOOKS), "guide", "search", "genindex"]
+PAGES = ["index", *(p.stem for p in NOTEBOOKS), "search", "genindex"]
 # MathJax 3 resolves this promise once it has typeset the page.
 TYPESET = """() => MathJax.startup.promise.then(() => ({
   typeset: document.querySelectorAll("mjx-container").length,
   errors: document.querySelectorAll("mjx-merror").length}))"""
 LINKS = """() => Array.from(document.querySelectorAll("a[href]"), a => a.href)"""
+# Display formulas wider than their box that do not scroll: the reader loses their end.
+CUT = """() => Array.from(document.querySelectorAll('mjx-container[display="true"]'))
+  .filter(m => m.scrollWidth > m.clientWidth + 1
+               && !["auto", "scroll"].includes(getComputedStyle(m).overflowX))
+  .map(m => m.textContent.slice(0, 60))"""
 IMAGES = """() => Array.from(document.querySelectorAll("main img"),
   i => ({alt: i.alt, shown: i.complete && i.naturalWidth > 0}))"""
 
@@ -44,11 +49,12 @@ def look(browser, path):
     query = "?q=gradient" if path.stem == "search" else ""
     visit = browser.visit(path.as_uri() + query)
     page = visit.page
-    if query:
-        page.locator("#search-results li").first.wait_for(timeout=60_000)
+    if query:  # a result, and the snippet cut from its page
+        page.locator("#search-results li p.context").first.wait_for(timeout=60_000)
     math = page.evaluate(TYPESET) if page.evaluate("!!window.MathJax") else None
     page.wait_for_function("() => Array.from(document.images).every(i => i.complete)")
     found = dict(math=math, links=page.evaluate(LINKS), images=page.evaluate(IMAGES),
+                 cut=page.evaluate(CUT) if math else [],
                  axe=serious(visit.axe(), impacts=None), external=visit.external,
                  errors=visit.errors)
     if path.stem == "06_neuron":
@@ -57,6 +63,9 @@ def look(browser, path):
         found["hits"] = page.evaluate(
             "() => Array.from(document.querySelectorAll('#search-results li a'), "
             "a => a.href)")
+        found["snippets"] = page.evaluate(
+            "() => Array.from(document.querySelectorAll('#search-results li'), "
+            "li => (li.querySelector('p.context') || {}).textContent || '')")
     visit.screenshot(f"site/{path.stem}.png")
     visit.close()
     return found
@@ -67,9 +76,10 @@ def has_math(path):
     return any(c.cell_type == "markdown" and "$" in c.source for c in cells)
 
 
-def test_site_has_a_page_per_notebook_and_the_guide(site):
+def test_site_has_a_page_per_notebook_and_no_guide(site):
     built = sorted(p.stem for p in site.glob("*.html"))
     assert built == sorted(PAGES)
+    assert 'href="guide.html' not in (site / "index.html").read_text(encoding="utf-8")
     assert not list(site.rglob("*.ipynb")) or all(
         p.parent.name == "_sources" for p in site.rglob("*.ipynb"))
 
@@ -89,6 +99,7 @@ def test_formulas_typeset_and_figures_described(seen, path):
     if has_math(path):
         assert page["math"]["typeset"] > 0, "formulas left as raw LaTeX"
     assert page["math"] is None or page["math"]["errors"] == 0
+    assert page["cut"] == [], "formulas cut off at the page's edge"
     nb = nbformat.read(path, as_version=4)
     figures = sum("image/png" in o.get("data", {}) for c in nb.cells
                   for o in c.get("outputs", []))
@@ -148,6 +159,9 @@ def test_search_works_offline(seen):
     search = seen("search")  # opened with ?q=gradient
     assert search["external"] == [] and search["errors"] == []
     assert any("06_neuron.html" in h for h in search["hits"])
+    # Every result has a snippet of its page around the word looked for.
+    assert search["snippets"] and all("gradient" in s.lower()
+                                      for s in search["snippets"]), search["snippets"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -158,4 +172,17 @@ def test_solutions_behind_a_toggle_and_no_speaker_notes(site, path):
                     for c in nb.cells)
     assert solutions >= 3
     assert html.count('class="cell tag_hide-input') == solutions
+    # Each behind a toggle named for what it hides, without nbgrader's marks.
+    toggles = re.findall(r"<summary[^>]*>\s*<(?:span|p)[^>]*>\s*Solution\s*<", html)
+    assert len(toggles) == solutions, "the toggles do not say Solution"
+    assert "BEGIN SOLUTION" not in html and "END SOLUTION" not in html
     assert "**Speaker notes.**" not in html and "Speaker notes." not in html
+
+
+def test_the_instructors_site_adds_the_guide():
+    """``make site-instructor``: the students' site and the guide, linked from the
+    home page and the table of contents."""
+    node_assets()
+    site = built("site", "--instructor", name="site-instructor")
+    assert (site / "guide.html").exists()
+    assert 'href="guide.html' in (site / "index.html").read_text(encoding="utf-8")

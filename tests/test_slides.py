@@ -8,25 +8,89 @@ with every request outside the machine refused.
 
 import functools
 import json
+import re
 
 import nbformat
 import pytest
 
 from tests.browser import built, node_assets, serious
 from tools.course import NOTEBOOKS, slide_type
+from tools.publish import png_dpi
 
 WIDTH, HEIGHT = 1280, 720
 
-# Every leaf slide, shown in turn once MathJax's queue is idle (the deck fits a slide
-# to the screen in that queue when it is shown): its height, and its first words.
+# Every leaf slide, shown in turn with its fragments once MathJax's queue is idle, as
+# the room sees it at the deck's scale: its height and first words; the smallest type
+# of its prose and of its code; each figure's width (a share of the slide's) and scale
+# (shown / natural width) with the start of its PNG (for its dpi); the code and output
+# boxes that scroll or run off the slide, and text past its right margin; the text and
+# figures under a control (the navigation arrows, the slide number, the progress bar).
 MEASURE = """async () => {
+  // Everything on a leaf slide, as the room sees it at the deck's scale.
+  const scale = Reveal.getScale();
+  const shown = el => {
+    for (let e = el; e && e !== document.body; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.display === "none" || s.visibility === "hidden") return false;
+    }
+    return true;
+  };
+  const rects = el => Array.from(el.getClientRects()).filter(
+    r => r.width > 0 && r.height > 0);
+  const overlaps = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 &&
+                             a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const controls = () => Array.from(document.querySelectorAll(
+      ".reveal .controls button, .reveal .slide-number, .reveal .progress"))
+    .filter(shown).flatMap(rects);
   const seen = [];
   for (const slide of Reveal.getSlides()) {
     const i = Reveal.getIndices(slide);
-    Reveal.slide(i.h, i.v, -1);
+    Reveal.slide(i.h, i.v, 1000);
     await new Promise(done => MathJax.Hub.Queue(done));
-    seen.push({h: i.h, v: i.v || 0, height: slide.scrollHeight,
-               text: slide.innerText.trim().split("\\n")[0].slice(0, 70)});
+    const box = slide.getBoundingClientRect();
+    const found = {h: i.h, v: i.v || 0, height: slide.scrollHeight,
+                   text: slide.innerText.trim().split("\\n")[0].slice(0, 70),
+                   body: [], code: [], figures: [], clipped: [], covered: []};
+    const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+    const bars = controls();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      // Formulas are measured by their surroundings (an exponent is meant smaller).
+      if (!node.textContent.trim() || !shown(el) || el.closest(
+          "aside.notes, .MathJax_CHTML, .MathJax_Preview, script, style")) continue;
+      const size = Math.round(parseFloat(getComputedStyle(el).fontSize) * scale * 10)
+        / 10;
+      (el.closest("pre, code") ? found.code : found.body).push(size);
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of rects(range)) {
+        if (bars.some(b => overlaps(r, b)))
+          found.covered.push(node.textContent.trim().slice(0, 40));
+        // Past the slide's right margin (32 px), text is cut or off the screen.
+        if (r.right > box.right - 30 * scale)
+          found.clipped.push(node.textContent.trim().slice(0, 40));
+      }
+    }
+    for (const img of slide.querySelectorAll(".jp-RenderedImage img, .animation img")) {
+      if (!shown(img)) continue;
+      const r = img.getBoundingClientRect();
+      found.figures.push({width: r.width / box.width, height: r.height / box.height,
+                          scale: r.width / img.naturalWidth,
+                          head: (img.src.split(",")[1] || "").slice(0, 400)});
+      if (bars.some(b => overlaps(r, b))) found.covered.push("figure");
+    }
+    for (const pre of slide.querySelectorAll("pre")) {
+      if (!shown(pre) || pre.closest("aside.notes")) continue;
+      const r = pre.getBoundingClientRect();
+      if (pre.scrollHeight > pre.clientHeight + 2
+          || pre.scrollWidth > pre.clientWidth + 2
+          || r.bottom > box.top + Reveal.getConfig().height * scale + 2
+          || r.right > box.right + 2)
+        found.clipped.push(pre.innerText.trim().split("\\n")[0].slice(0, 50));
+    }
+    found.body = found.body.length ? Math.min(...found.body) : null;
+    found.code = found.code.length ? Math.min(...found.code) : null;
+    seen.push(found);
   }
   return seen;
 }"""
@@ -45,7 +109,7 @@ TYPESET = """() => new Promise(done => MathJax.Hub.Queue(() => done({
 @pytest.fixture(scope="module")
 def decks():
     node_assets()
-    return built("slides")
+    return built("slides", "--no-pdf")
 
 
 @pytest.fixture(scope="module")
@@ -63,10 +127,15 @@ def look(browser, deck):
     math = page.evaluate(TYPESET)
     visit.screenshot(f"slides/{name}-title.png")
     slides = page.evaluate(MEASURE)
-    for s in slides:  # a picture of each slide that overflows, to see what to split
-        if s["height"] > HEIGHT:
-            page.evaluate(f"Reveal.slide({s['h']}, {s['v']}, -1)")
-            visit.screenshot(f"slides/{name}-overflow-{s['h'] + 1}.{s['v'] + 1}.png")
+    # A picture of each slide that fails a measure, to see what to change, and of the
+    # first screen with a figure and the first with code, to see what the room sees.
+    bad = [s for s in slides if problems(s)]
+    first = [(next((s for s in slides if s[kind]), None), kind)
+             for kind in ("figures", "code")]
+    for s, what in [*((s, "problem") for s in bad), *first]:
+        if s:
+            page.evaluate(f"Reveal.slide({s['h']}, {s['v']}, 1000)")
+            visit.screenshot(f"slides/{name}-{what}-{s['h'] + 1}.{s['v'] + 1}.png")
     notes = page.evaluate("""() => Array.from(document.querySelectorAll(
         "aside.notes")).map(a => getComputedStyle(a).display)""")
     alts = page.evaluate("() => Array.from(document.images).map(i => i.alt)")
@@ -83,6 +152,30 @@ def look(browser, deck):
     visit.close()
     return dict(external=visit.external, errors=visit.errors, math=math, slides=slides,
                 notes=notes, bare=bare, alts=alts, contrast=contrast, player=player)
+
+
+def tick_labels(figure):
+    """The tick labels' size as shown (px): 10 pt at the PNG's dpi, times its scale."""
+    return 10 / 72 * png_dpi(figure["head"]) * figure["scale"]
+
+
+def problems(s):
+    """What keeps a slide from being read from the back row (empty if nothing).
+
+    A figure is at least 60% of the slide's width, its tick labels at least 14 px,
+    unless the screen is full: then the figure is as large as the screen allows."""
+    full = s["height"] >= 0.9 * HEIGHT
+    found = [f"{s['height']} px tall" for _ in [1] if s["height"] > HEIGHT]
+    found += [f"{kind} at {s[kind]} px" for kind in ("body", "code")
+              if s[kind] is not None and s[kind] < 24]
+    for f in s["figures"]:
+        if f["width"] < 0.6 and not full:
+            found.append(f"a figure {f['width']:.0%} of the slide's width")
+        if tick_labels(f) < 14 and not (full or f["width"] > 0.9):
+            found.append(f"tick labels at {tick_labels(f):.1f} px")
+    found += [f"code cut off: {c!r}" for c in s["clipped"]]
+    found += [f"under a control: {c!r}" for c in s["covered"]]
+    return found
 
 
 def cells(path):
@@ -119,10 +212,36 @@ def test_deck_is_offline_typeset_and_error_free(shown, path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_no_slide_overflows_the_screen(shown, path):
-    over = [f"slide {s['h'] + 1}.{s['v'] + 1} ({s['height']} px): {s['text']!r}"
-            for s in shown(path)["slides"] if s["height"] > HEIGHT]
-    assert not over, f"{len(over)} slides taller than {HEIGHT} px:\n" + "\n".join(over)
+def test_every_slide_reads_from_the_back_row(shown, path):
+    """At 1280 x 720: nothing past the bottom, text and code at 24 px or more, figures
+    large, no code cut off or scrolling, nothing under the controls."""
+    slides = shown(path)["slides"]
+    found = [f"slide {s['h'] + 1}.{s['v'] + 1} ({s['text']!r}): "
+             + "; ".join(problems(s)) for s in slides if problems(s)]
+    assert not found, f"{len(found)} of {len(slides)} slides:\n" + "\n".join(found)
+    assert any(s["figures"] for s in slides) == any(
+        "image/png" in o.get("data", {})
+        for c in cells(path) for o in c.get("outputs", []))
+
+
+def test_index_lists_every_deck(decks):
+    html = (decks / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="([^"]+)"', html) == [f"{p.stem}.slides.html"
+                                                   for p in NOTEBOOKS]
+
+
+def test_a_deck_prints_to_a_pdf_a_page_a_screen(shown):
+    """``python tools/publish.py slides 02`` prints the deck to a PDF with Chromium
+    (``make slides`` prints every deck), linked from the index: one page a screen."""
+    path = NOTEBOOKS[1]
+    printed = built("slides", path.stem[:2], name="slides-pdf")
+    html = (printed / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="([^"]+)"', html) == [f"{path.stem}.slides.html",
+                                                   f"{path.stem}.pdf"]
+    pdf = (printed / f"{path.stem}.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    assert pages == len(shown(path)["slides"])
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

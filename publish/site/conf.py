@@ -36,4 +36,7 @@ html_theme_options = {
     "show_toc_level": 2,
     "extra_footer": "Built offline from the committed notebooks.",
 }
-html_show_search_summary = False  # summaries are fetched, which file:// pages refuse
+# Search results show a snippet of each page: Sphinx fetches the pages to cut it from,
+# which a browser refuses on file://, so the search page reads them from
+# _static/search-texts.js instead (tools/publish.py writes it, coursekit.js reads it).
+html_show_search_summary = True

@@ -1,3 +1,25 @@
+// The search page's snippets: Sphinx fetches each result's page to cut a snippet from,
+// which a browser refuses for a site opened from the file system. On the search page,
+// answer those fetches from the pages' texts (_static/search-texts.js), loaded once.
+if (document.currentScript && /(^|\/)search\.html$/.test(window.location.pathname)) {
+  const root = document.currentScript.src.replace(/_static\/coursekit\.js.*$/, "");
+  const texts = new Promise((resolve) => {
+    const script = document.createElement("script");
+    script.src = root + "_static/search-texts.js";
+    script.onload = () => resolve(window.courseSearchTexts || {});
+    script.onerror = () => resolve({});
+    document.head.appendChild(script);
+  });
+  const fetchPage = window.fetch.bind(window);
+  window.fetch = (resource, options) => {
+    const url = new URL(String(resource), document.baseURI).href;
+    const name = url.startsWith(root) ? url.slice(root.length).split(/[?#]/)[0] : null;
+    return texts.then((pages) => (name && name in pages)
+      ? new Response(pages[name], {headers: {"Content-Type": "text/html"}})
+      : fetchPage(resource, options));
+  };
+}
+
 // Small accessibility repairs to the book theme's markup, run once the page is parsed.
 document.addEventListener("DOMContentLoaded", () => {
   // Accessible names that match what the reader sees (WCAG 2.5.3, "label in name"), so
