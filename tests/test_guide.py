@@ -82,7 +82,7 @@ def test_session_plan_holds_every_part_and_exercise_once_within_90_minutes():
         assert sum(m for n, _, m in lecture if n == number) == sum(m for _, m in timed)
     assert sorted((e.notebook, e.name) for e in done) == sorted(
         (e.notebook, e.name) for e in sessions.all_exercises())
-    assert len(done) == 3 * len(NOTEBOOKS)
+    assert len(done) >= 3 * len(NOTEBOOKS)  # three at the end, and those in lessons
     for s in plan:
         assert 0 < s.used <= sessions.SESSION - sessions.BREAK - sessions.QUESTIONS
     # Every notebook ends with practice in class: the session of its last part

@@ -55,7 +55,8 @@ def course(tmp_path_factory):
                  if c.metadata.get("nbgrader", {}).get("solution")}
     students = {
         "complete": solutions,
-        "partial": {"ex02-1": solutions["ex02-1"], "ex02-2": SUM_TIMES_SUM},
+        # the exercise at the end of section 1 (dot) wrong, the first at the end right
+        "partial": {"ex02-in1": SUM_TIMES_SUM, "ex02-1": solutions["ex02-1"]},
         "untouched": {},
     }
     for student, answers in students.items():
@@ -91,8 +92,9 @@ def test_autograde_scores_the_three_submissions(course):
             ASSIGNMENT, ASSIGNMENT, student).score
             for student in ("complete", "partial", "untouched")}
         assert gradebook.find_submission_notebook(
-            ASSIGNMENT, ASSIGNMENT, "complete").max_score == 3
-    assert scores == {"complete": 3, "partial": 1, "untouched": 0}
+            ASSIGNMENT, ASSIGNMENT, "complete").max_score == 6
+    # three exercises and three questions, a point each
+    assert scores == {"complete": 6, "partial": 1, "untouched": 0}
 
 
 def test_feedback_pages_load_nothing_from_outside(course):
@@ -128,8 +130,10 @@ def test_class_report_counts_the_loop(course, tmp_path):
     summary = class_report.summarise(class_report.read_course(course))
     counts = {name: (c["passed"], c["wrong"], c["not done"])
               for _, _, name, c in summary.exercises}
+    # Each question counts on its own, named by its id; only "complete" answered them.
     assert counts == {"product_shape": (2, 0, 1), "dot": (1, 1, 1),
-                      "weighted_sums": (1, 0, 2)}
+                      "weighted_sums": (1, 0, 2), "question 02.q1": (1, 0, 2),
+                      "question 02.q2": (1, 0, 2), "question 02.q3": (1, 0, 2)}
     assert summary.students == 3
     # The partial submission's product of the sums, as the check named it.
     assert summary.mistakes == [

@@ -33,6 +33,7 @@ MISTAKE = re.compile(r"^\[mistake: ([^\]\s]+)\]\s*$", re.M)
 REFERENCE = re.compile(r"(?:notebook (\d\d), )?(section|pitfall) (\d+)")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 CHECK_NAME = re.compile(r"check_(\w+)\(")
+QUESTION = re.compile(r"check_answer\(\s*[\"']([^\"']+)[\"']")  # a question's id
 PASSED, NOT_DONE, WRONG = "passed", "not done", "wrong"
 # A mistake is frequent when at least this share of the students who handed the
 # notebook in made it.
@@ -70,7 +71,10 @@ def outcomes(path, student):
         meta = cell.metadata.get("nbgrader", {})
         if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution"):
             continue
+        question = QUESTION.search(cell.source)
         name = CHECK_NAME.search(cell.source)
+        name = (f"question {question.group(1)}" if question
+                else name.group(1) if name else meta.get("grade_id", "?"))
         ename, message = error_text(cell)
         if ename is None:
             status = PASSED
@@ -80,8 +84,7 @@ def outcomes(path, student):
             status = WRONG
         mistake = MISTAKE.search(message) if status == WRONG else None
         found.append(Outcome(student, Path(path).stem, meta.get("grade_id", "?"),
-                             name.group(1) if name else meta.get("grade_id", "?"),
-                             status, mistake and mistake.group(1), message))
+                             name, status, mistake and mistake.group(1), message))
     return found
 
 

@@ -140,6 +140,8 @@ def exercises(nb, number):
         solution = SOLUTION.search(cell.source)
         check = next((c for c in nb.cells[i + 1:] if c.cell_type == "code"), None)
         name = CHECK_NAME.search(check.source if check else "")
+        if name and name.group(1) == "answer":
+            continue  # a question for the reader: part of the lecture's minutes
         found.append(Exercise(number, name.group(1) if name else meta["grade_id"],
                               words(" ".join(statement)),
                               statements(solution.group(1) if solution else "")))
