@@ -266,7 +266,7 @@ def test_06_relative_error_of_the_gradient_check(line_data):
     h = 1e-4
     numeric = [(loss([w + h, 0]) - loss([w - h, 0])) / (2 * h),
                (loss([w, h]) - loss([w, -h])) / (2 * h)]
-    for a, n in zip(analytic, numeric):
+    for a, n in zip(analytic, numeric, strict=True):
         assert abs(a - n) / max(abs(a), abs(n)) < 1e-7
     half = analytic[0] / 2
     assert f"{abs(half - numeric[0]) / max(abs(half), abs(numeric[0])):.4f}" == "0.5000"
