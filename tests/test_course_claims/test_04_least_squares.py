@@ -128,3 +128,17 @@ def test_04_raising_the_intercept_shrinks_positive_residuals_and_grows_negative_
     assert np.any(np.abs(raised[residuals < 0]) > np.abs(residuals[residuals < 0]))
     assert np.all(np.abs(raised[residuals > 10]) < np.abs(residuals[residuals > 10]))
     np.testing.assert_allclose(raised**2 - residuals**2, 100 - 20 * residuals)
+
+
+def test_04_slice_of_the_mse_along_the_slope(line_data):
+    """The slice's derivative in the slope, -(2/n) sum r_i x_i, at 9.5 and at OLS."""
+    x, y = line_data
+    intercept, slope = closed_form(x, y)
+
+    def derivative(b1):
+        return -2 * np.mean((y - intercept - b1 * x) * x)
+
+    assert round(derivative(9.5), 2) == 12042.70
+    assert np.mean((y - intercept - 9.5 * x) ** 2) == pytest.approx(20905.44, abs=0.005)
+    assert derivative(slope) == pytest.approx(0, abs=1e-9)
+    assert round(intercept, 2) == 20.85 and round(slope, 2) == 7.70

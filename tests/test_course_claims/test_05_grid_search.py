@@ -121,3 +121,16 @@ def test_05_even_levels_crowd_towards_the_rim(data):
     levels = np.arange(1, 18) * 3e6  # the contour plot's levels, 0.3 to 5.1 x 1e7
     radii = np.sqrt(levels - mse_ols)
     assert np.all(np.diff(np.diff(radii)) < 0)
+
+
+def test_05_raw_valley_floor_is_b0_plus_50_b1_equal_to_mean_y():
+    """For each slope, the intercept of least MSE is mean(y) - mean(x) * slope; least
+    squares lies on that floor, and mean(x) is 50."""
+    x, y = ck.datasets.make_linear_data(100, slope=8.0, noise=100.0, random_state=0)
+    assert x.mean() == pytest.approx(50)
+    for slope in (6.0, 8.0, 10.0):
+        intercept = np.mean(y - slope * x)  # where d MSE / d b0 = 0
+        assert intercept == pytest.approx(y.mean() - 50 * slope)
+    slope_ls = np.polyfit(x, y, 1)[0]
+    floor_height = np.mean(y - slope_ls * x) + 50 * slope_ls
+    assert round(floor_height, 2) == round(y.mean(), 2) == 405.98

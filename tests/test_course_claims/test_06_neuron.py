@@ -248,3 +248,25 @@ def test_06_mini_batch_neuron_lands_on_least_squares():
     # notebook 06: full batch diverges above rate 1 on standardised x (Hessian 2 I)
     with pytest.raises(ck.DivergenceError, match="epoch 217, batch 1"):
         ck.Neuron(learning_rate=3.0, n_epochs=300, random_state=0).fit(X, y_train)
+
+
+def test_06_relative_error_of_the_gradient_check(line_data):
+    """The chain rule's gradient at the start is within 1e-7 of central differences;
+    dropping the 2 of the square puts it at a relative error of exactly one half."""
+    _, X, y, _, _ = line_data
+    rng = np.random.default_rng(0)
+    rng.normal(size=(4, 3)), rng.normal(size=(3, 1))  # the notebook's demo draws
+    w = rng.uniform(-1, 1)
+    residual = w * X[:, 0] - y
+    analytic = [2 * np.mean(residual * X[:, 0]), 2 * np.mean(residual)]
+
+    def loss(theta):
+        return np.mean((theta[0] * X[:, 0] + theta[1] - y) ** 2)
+
+    h = 1e-4
+    numeric = [(loss([w + h, 0]) - loss([w - h, 0])) / (2 * h),
+               (loss([w, h]) - loss([w, -h])) / (2 * h)]
+    for a, n in zip(analytic, numeric, strict=True):
+        assert abs(a - n) / max(abs(a), abs(n)) < 1e-7
+    half = analytic[0] / 2
+    assert f"{abs(half - numeric[0]) / max(abs(half), abs(numeric[0])):.4f}" == "0.5000"
