@@ -599,7 +599,8 @@ def headings():
 
 
 SECTIONS = headings()
-KERAS = {"check_build_neuron", "check_adam_learning_rate"}  # in their own module
+# in their own module
+KERAS = {"check_build_neuron", "check_adam_learning_rate", "check_neuron_parameters"}
 
 
 def cases(corpus):
