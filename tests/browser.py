@@ -10,7 +10,6 @@ checks skip and say how to install what is missing; in CI on Linux (``CI=true``)
 fail instead.
 """
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -19,6 +18,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from tests.helpers import reused
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE = ROOT / "node_modules"
@@ -83,29 +84,17 @@ BUILD_INPUTS = ["notebooks/solutions/*.ipynb", "publish/**/*", "tools/publish.py
 
 def built(kind, *options, name=None):
     """``build/test-<name>/``, from ``python -m tools.publish <kind> <options>``, with
-    only loopback (``name`` defaults to ``kind``).
-
-    A warm run reuses the folder when its inputs are unchanged (a hash of them is kept
-    beside it); otherwise it is rebuilt, offline where Linux allows.
+    only loopback (``name`` defaults to ``kind``); a warm run reuses it while its inputs
+    are unchanged (``tests.helpers.reused``).
     """
-    digest = hashlib.sha256()
-    for pattern in BUILD_INPUTS:
-        for path in sorted(ROOT.glob(pattern)):
-            if path.is_file():
-                digest.update(path.relative_to(ROOT).as_posix().encode())
-                digest.update(path.read_bytes())
-    out = ROOT / "build" / f"test-{name or kind}"
-    stamp = out.parent / f"test-{name or kind}.inputs"
-    if out.is_dir() and stamp.exists() and stamp.read_text() == digest.hexdigest():
-        return out
-    stamp.unlink(missing_ok=True)
-    command = [*offline_prefix(), sys.executable, "-m", "tools.publish",
-               kind, *options, "--out", str(out)]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-    if done.returncode:
-        pytest.fail(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
-    stamp.write_text(digest.hexdigest())
-    return out
+    def build(out):
+        command = [*offline_prefix(), sys.executable, "-m", "tools.publish",
+                   kind, *options, "--out", str(out)]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+        if done.returncode:
+            pytest.fail(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
+
+    return reused(name or kind, BUILD_INPUTS, build)
 
 
 def is_local(url):

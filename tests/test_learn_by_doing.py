@@ -16,6 +16,7 @@ import nbformat
 import pytest
 
 import coursekit as ck
+from tests.helpers import COURSE_INPUTS, reused
 from tests.test_student_edition import student_edition
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,16 +139,12 @@ def test_every_option_gets_its_own_answer_from_the_check(path, capsys):
         assert len(reasons) == len(OPTION.findall(notebook.cells[i].source)) - 1
 
 
-@pytest.fixture(scope="module")
-def autograded(tmp_path_factory):
-    """nbgrader releases the notebooks with inline exercises, takes them back untouched
-    and autogrades them: their scores, and the notebooks as nbgrader ran them."""
-    from nbgrader.api import Gradebook
-
-    course = tmp_path_factory.mktemp("course")
+def release_and_autograde_untouched(course):
+    """nbgrader's course in ``course``: every notebook released, handed back untouched
+    by one student, "starter", and autograded."""
     assignment = student_edition.ASSIGNMENT
     (course / "source" / assignment).mkdir(parents=True)
-    for path in LEARN:
+    for path in SOLUTIONS:
         shutil.copy(path, course / "source" / assignment / path.name)
     student_edition.nbgrader(course, "generate_assignment", assignment)
     shutil.copytree(course / "release" / assignment,
@@ -156,14 +153,27 @@ def autograded(tmp_path_factory):
     # or 09, or 05's timing cell, take longer, and the cells after them would fail.
     student_edition.nbgrader(course, "autograde", assignment, "--create",
                              "--Execute.timeout=600")
+
+
+@pytest.fixture(scope="module")
+def autograded():
+    """The untouched student edition's scores and its notebooks as nbgrader ran them
+    (every notebook runs in a kernel: a warm run reuses the last run's course while
+    the notebooks, coursekit and the environment are unchanged)."""
+    from nbgrader.api import Gradebook
+
+    course = reused("autograded-untouched",
+                    ["notebooks/solutions/*.ipynb", "tests/test_learn_by_doing.py",
+                     *COURSE_INPUTS], release_and_autograde_untouched)
+    assignment = student_edition.ASSIGNMENT
     scores = {}
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        for path in LEARN:
+        for path in SOLUTIONS:
             graded = gradebook.find_submission_notebook(path.stem, assignment,
                                                         "starter")
             scores[path.name] = (graded.score, graded.max_score)
     ran = {path.name: read(course / "autograded" / "starter" / assignment / path.name)
-           for path in LEARN}
+           for path in SOLUTIONS}
     return scores, ran
 
 
@@ -194,3 +204,28 @@ def test_the_lesson_runs_on_after_every_unfinished_exercise(autograded, path):
     last = [c for c in ran.cells
             if c.cell_type == "code" and "nbgrader" not in c.metadata]
     assert last[-1].execution_count is not None
+
+
+def errors(cell):
+    return [o for o in cell.get("outputs", []) if o["output_type"] == "error"]
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
+def test_every_check_says_not_done_until_the_learner_writes_the_code(autograded, path):
+    """Every exercise and question of the untouched student edition, as nbgrader ran
+    it: a stubbed function is defined without error, a stubbed value raises
+    NotImplementedError, and every check under a stub says "Not done yet"."""
+    ran = autograded[1][path.name]
+    graded = [c for c in ran.cells
+              if c.cell_type == "code" and "nbgrader" in c.metadata]
+    assert sum(c.metadata["nbgrader"].get("grade", False) for c in graded) >= 3
+    for cell in graded:
+        meta = cell.metadata["nbgrader"]
+        if meta.get("solution"):
+            assert all(e["ename"] == "NotImplementedError" for e in errors(cell)), (
+                cell.source)
+        else:
+            assert meta.get("grade"), cell.source
+            [error] = errors(cell)
+            assert error["ename"] == "NotDoneYet", (cell.source, error)
+            assert "Not done yet" in error["evalue"]

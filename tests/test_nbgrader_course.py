@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from tests import browser as offline
+from tests.helpers import COURSE_INPUTS, reused
 from tools import class_report, nbgrader_course
 from tools.student_edition import is_speaker_notes, nbgrader
 
@@ -42,14 +43,14 @@ def submission(course, answers):
     return notebook
 
 
-@pytest.fixture(scope="module")
-def course(tmp_path_factory):
-    out = tmp_path_factory.mktemp("course")
-    header = nbformat.v4.new_notebook()
-    header.cells.append(nbformat.v4.new_markdown_cell(HEADER))
-    nbformat.write(header, out.parent / "header.ipynb")
-    assert nbgrader_course.write_course(
-        out, ["02"], header=out.parent / "header.ipynb") == [ASSIGNMENT]
+def instructor_loop(out):
+    """``make course`` for notebook 02 in ``out``, three submissions, autograde and
+    feedback, as the instructor runs them."""
+    header = out.parent / "test-instructor-loop-header.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell(HEADER)]), header)
+    assert nbgrader_course.write_course(out, ["02"], header=header) == [ASSIGNMENT]
+    header.unlink()
     source = nbformat.read(out / "source" / ASSIGNMENT / NOTEBOOK, 4)
     solutions = {c.metadata["nbgrader"]["grade_id"]: solved(c) for c in source.cells
                  if c.metadata.get("nbgrader", {}).get("solution")}
@@ -65,7 +66,16 @@ def course(tmp_path_factory):
         nbformat.write(submission(out, answers), folder / NOTEBOOK)
     nbgrader(out, "autograde", ASSIGNMENT, "--create")
     nbgrader(out, "generate_feedback", ASSIGNMENT)
-    return out
+
+
+@pytest.fixture(scope="module")
+def course():
+    """The course after the loop (a warm run reuses the last run's while the notebook,
+    coursekit, the tools and the environment are unchanged)."""
+    return reused("instructor-loop",
+                  ["notebooks/solutions/02_*.ipynb", "tests/test_nbgrader_course.py",
+                   "node_modules/mathjax3/es5/tex-svg.js", *COURSE_INPUTS],
+                  instructor_loop)
 
 
 def test_course_has_its_config_sources_without_notes_and_releases_with_header(course):

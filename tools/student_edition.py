@@ -88,21 +88,23 @@ def nbgrader(course_dir, *args):
     return result
 
 
-def stale(source_dir=SOLUTIONS, student_dir=STUDENT, course=None):
-    """Names of the student notebooks that differ from a fresh generation.
+def differences(fresh, student_dir=STUDENT):
+    """Names of the notebooks of ``student_dir`` that differ from those in ``fresh``
+    (a fresh generation), and of those it has that ``fresh`` has not."""
+    different = [path.name for path in notebooks_in(fresh)
+                 if not (Path(student_dir) / path.name).exists()
+                 or nbformat.read(Path(student_dir) / path.name, 4)
+                 != nbformat.read(path, 4)]
+    extra = {p.name for p in notebooks_in(student_dir)}
+    extra -= {p.name for p in notebooks_in(fresh)}
+    return different + sorted(extra)
 
-    ``course``: an empty folder in which to keep nbgrader's course directory.
-    """
+
+def stale(source_dir=SOLUTIONS, student_dir=STUDENT):
+    """Names of the student notebooks that differ from a fresh generation."""
     with tempfile.TemporaryDirectory() as fresh:
-        different = []
-        for path in generate(source_dir, fresh, course):
-            committed = Path(student_dir) / path.name
-            if not committed.exists() or (nbformat.read(committed, 4)
-                                          != nbformat.read(path, 4)):
-                different.append(path.name)
-        extra = {p.name for p in notebooks_in(student_dir)}
-        extra -= {p.name for p in notebooks_in(source_dir)}
-        return different + sorted(extra)
+        generate(source_dir, fresh)
+        return differences(fresh, student_dir)
 
 
 def main(argv=None):
