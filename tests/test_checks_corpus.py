@@ -415,6 +415,34 @@ CORPUS = {
         (1 / 27, None),
         (0.9, None),
     ],
+    "check_bowl_eigenvalues": [
+        (lambda X: np.linalg.eigvalsh(X.T @ X / len(X))[::-1],
+         "07.bowl_eigenvalues.descending"),
+        (lambda X: np.linalg.eigvalsh(2 / len(X) * X.T @ X),
+         "07.bowl_eigenvalues.hessian"),
+        (lambda X: np.linalg.eigvalsh(X.T @ X), "07.bowl_eigenvalues.missing_mean"),
+        (lambda X: np.linalg.eigvalsh(np.cov(X.T)), "07.bowl_eigenvalues.covariance"),
+        (lambda X: np.linalg.eigvalsh(np.corrcoef(X.T)),
+         "07.bowl_eigenvalues.correlation"),
+        (lambda X: np.linalg.eigh(X.T @ X / len(X)), "07.bowl_eigenvalues.tuple"),
+        (lambda X: X.T @ X / len(X), "07.bowl_eigenvalues.matrix"),
+        (lambda X: np.linalg.eigvalsh(X @ X.T / len(X)), "07.bowl_eigenvalues.gram"),
+        (lambda X: np.linalg.svd(X / np.sqrt(len(X)), compute_uv=False)[::-1],
+         "07.bowl_eigenvalues.square_root"),
+        (lambda X: np.diag(X.T @ X / len(X)), "07.bowl_eigenvalues.diagonal"),
+        (lambda X: np.linalg.eigvalsh(X.T @ X / len(X))[[1, 0, *range(2, X.shape[1])]],
+         "07.bowl_eigenvalues.unsorted"),
+        (lambda X: np.linalg.eigvalsh(X.T @ X / (len(X) - 1)),
+         "07.bowl_eigenvalues.n_minus_1"),
+        (lambda X: np.linalg.eigvalsh(X.T @ X / len(X)).round(2),
+         "07.bowl_eigenvalues.rounded"),
+        (lambda X: np.linalg.eigvalsh(np.column_stack([X, np.ones(len(X))]).T
+                                      @ np.column_stack([X, np.ones(len(X))]) / len(X)),
+         "07.bowl_eigenvalues.bias_column"),
+        (lambda X: np.linalg.eigvalsh(X.T @ X / len(X)).astype(np.float16),
+         "07.bowl_eigenvalues.near_miss"),
+        (lambda X: np.sort(np.var(X, axis=0)), None),
+    ],
     "check_largest_stable_rate": [
         (unsorted_rate, "07.largest_stable_rate.unsorted"),
         (lambda X: rate(X, scale=1.0), "07.largest_stable_rate.missing_two"),
@@ -571,7 +599,8 @@ def headings():
 
 
 SECTIONS = headings()
-KERAS = {"check_build_neuron", "check_adam_learning_rate"}  # in their own module
+# in their own module
+KERAS = {"check_build_neuron", "check_adam_learning_rate", "check_neuron_parameters"}
 
 
 def cases(corpus):

@@ -19,6 +19,7 @@ from coursekit.checks import (  # noqa: E402
     check_adam_learning_rate,
     check_build_neuron,
     check_epoch_batch_sizes,
+    check_neuron_parameters,
 )
 from tests.test_checks_corpus import KERAS, cases, refused  # noqa: E402
 
@@ -77,6 +78,26 @@ CORPUS = {
         (lambda c, b, lr: model(c, b, lr, optimizer=lambda: keras.optimizers.Adam(lr)),
          "08.build_neuron.not_gradient_descent"),
     ],
+    "check_neuron_parameters": [
+        (lambda m: m.get_weights(), "08.neuron_parameters.list"),
+        (lambda m: m.weights, "08.neuron_parameters.list"),
+        (lambda m: m.count_params(), "08.neuron_parameters.one_number"),
+        (lambda m: np.vstack([m.get_weights()[0], m.get_weights()[1][:, None]]),
+         "08.neuron_parameters.column"),
+        (lambda m: m.get_weights()[0], "08.neuron_parameters.kernel_column"),
+        (lambda m: m.layers[0].kernel, "08.neuron_parameters.kernel_column"),
+        (lambda m: m.get_weights()[0].ravel(), "08.neuron_parameters.kernel_only"),
+        (lambda m: np.concatenate(m.get_weights()[::-1], axis=None),
+         "08.neuron_parameters.bias_first"),
+        (lambda m: np.concatenate(m.get_weights()),
+         "08.neuron_parameters.concatenate_2d"),
+        (lambda m: np.hstack(m.get_weights()), "08.neuron_parameters.concatenate_2d"),
+        (lambda m: np.array(m.get_weights()), "08.neuron_parameters.inhomogeneous"),
+        (lambda m: m.layers[1].get_weights(), "08.neuron_parameters.input_layer"),
+        (lambda m: np.concatenate([m.get_weights()[0].T, m.get_weights()[1][None]],
+                                  axis=1), None),
+        (lambda m: np.append(m.get_weights()[0].ravel(), 0.0), None),
+    ],
     "check_adam_learning_rate": [
         ((DISTANCE, DISTANCE / 100, 0.5), "08.adam_learning_rate.below_smallest"),
         ((DISTANCE, DISTANCE / 100, 500.0), "08.adam_learning_rate.overshoot"),
@@ -108,11 +129,13 @@ def test_right_answers_pass(capsys):
     check_build_neuron(build_neuron)
     check_adam_learning_rate(distance(), distance() / 100, 5.0)
     check_adam_learning_rate(151.6, 1.52, 50.0)  # the reasoning to a few digits
-    assert capsys.readouterr().out.count("Correct:") == 5
+    check_neuron_parameters(lambda m: np.concatenate([np.ravel(w)
+                                                      for w in m.get_weights()]))
+    assert capsys.readouterr().out.count("Correct:") == 6
 
 
 def test_stubs_are_not_done_yet():
-    for check in (check_epoch_batch_sizes, check_build_neuron):
+    for check in (check_epoch_batch_sizes, check_build_neuron, check_neuron_parameters):
         with pytest.raises(NotDoneYet):
             check(lambda *a: (_ for _ in ()).throw(NotImplementedError()))
     with pytest.raises(NotDoneYet):

@@ -13,6 +13,7 @@ from coursekit.checks._core import Exercise, Mistake, number, run
 from coursekit.datasets import load_diabetes
 
 __all__ = [
+    "check_bowl_eigenvalues",
     "check_largest_stable_rate",
     "check_slowest_direction",
     "check_smallest_eigenvalue_without_s2",
@@ -202,3 +203,50 @@ def check_smallest_eigenvalue_without_s2(smallest_eigenvalue_without_s2):
     """Exercise 07-3: the smallest eigenvalue of X'X/n without the column s2."""
     run(WITHOUT_S2, number(smallest_eigenvalue_without_s2,
                            "smallest_eigenvalue_without_s2"))
+
+
+def _ascending(X):
+    return _eigenvalues(X)[::-1]
+
+
+def _of(matrix):
+    """The eigenvalues of the symmetric ``matrix(X)``, smallest first."""
+    return lambda X: np.linalg.eigvalsh(np.atleast_2d(matrix(X)))
+
+
+def _centred(X):
+    return X - X.mean(axis=0)
+
+
+EIGENVALUES = Exercise(
+    "07.bowl_eigenvalues", "bowl_eigenvalues", rtol=1e-6, atol=1e-9,
+    reference=_ascending,
+    cases=lambda: [case for case in _data_sets() if 1 < len(case[0][0])
+                   and case[0][0].shape[1] > 1],
+    mistakes=[
+        Mistake("tuple", when=lambda got, X: isinstance(got, tuple | list)
+                and len(got) == 2 and np.ndim(got[1]) == 2),
+        Mistake("matrix", when=lambda got, X: np.shape(got) == (X.shape[1],) * 2),
+        Mistake("bias_column", when=lambda got, X: np.shape(got) == (X.shape[1] + 1,)),
+        Mistake("gram", when=lambda got, X: np.shape(got) == (len(X),)),
+        Mistake("descending", wrong=lambda X: _eigenvalues(X)),
+        Mistake("hessian", wrong=lambda X: 2 * _ascending(X)),
+        Mistake("missing_mean", wrong=lambda X: len(X) * _ascending(X)),
+        Mistake("n_minus_1", wrong=lambda X: _ascending(X) * len(X) / (len(X) - 1)),
+        Mistake("covariance", wrong=_of(lambda X: _centred(X).T @ _centred(X)
+                                        / (len(X) - 1))),
+        Mistake("correlation", wrong=_of(lambda X: np.corrcoef(X.T))),
+        Mistake("square_root", wrong=lambda X: np.sqrt(_ascending(X).clip(0))),
+        Mistake("diagonal", late=True, when=lambda got, X: np.allclose(
+            np.sort(np.ravel(got)), np.sort(np.diag(X.T @ X / len(X))))),
+        Mistake("unsorted", late=True, when=lambda got, X: np.allclose(
+            np.sort(np.ravel(got)), _ascending(X), rtol=1e-6, atol=1e-9)),
+    ],
+    passed="bowl_eigenvalues gives the eigenvalues of X'X/n, smallest first, on four "
+           "data sets.",
+)
+
+
+def check_bowl_eigenvalues(bowl_eigenvalues):
+    """Exercise 07-in1: the eigenvalues of X'X/n, in ascending order."""
+    run(EIGENVALUES, bowl_eigenvalues)

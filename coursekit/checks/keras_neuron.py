@@ -26,7 +26,8 @@ from coursekit.checks._core import (
     run,
 )
 
-__all__ = ["check_adam_learning_rate", "check_build_neuron", "check_epoch_batch_sizes"]
+__all__ = ["check_adam_learning_rate", "check_build_neuron", "check_epoch_batch_sizes",
+           "check_neuron_parameters"]
 
 
 def _sizes(n, b):
@@ -226,3 +227,52 @@ def check_adam_learning_rate(bias_distance, smallest_adam_rate, adam_learning_ra
 def check_epoch_batch_sizes(epoch_batch_sizes):
     """Exercise 08-1: ``epoch_batch_sizes(n_samples, batch_size) -> list of ints``."""
     run(BATCHES, epoch_batch_sizes)
+
+
+def _neurons():
+    """One-neuron models of 10, 3 and 1 features, with weights drawn at random."""
+    keras = _import_keras()
+    rng = np.random.default_rng(80)
+    found = []
+    for p in (10, 3, 1):
+        model = keras.Sequential([keras.Input(shape=(p,)), keras.layers.Dense(1)])
+        model.layers[0].set_weights([rng.normal(size=(p, 1)), rng.normal(size=1)])
+        found.append(((model,), f"a neuron with {p} feature(s)"))
+    return found
+
+
+def _read(model):
+    """The weights, then the bias, read from the model's predictions (not its
+    weights): the bias is the prediction for a row of zeros, weight j that for
+    row j of the identity minus the bias."""
+    p = model.inputs[0].shape[-1]
+    predicted = np.asarray(model(np.vstack([np.eye(p), np.zeros(p)])), dtype=float)
+    return np.append(predicted[:-1, 0] - predicted[-1, 0], predicted[-1, 0])
+
+
+def _p(model):
+    return model.inputs[0].shape[-1]
+
+
+PARAMETERS = Exercise(
+    "08.neuron_parameters", "neuron_parameters", rtol=1e-5, atol=1e-6,
+    reference=_read, cases=_neurons,
+    mistakes=[
+        Mistake("list", when=lambda got, m: isinstance(got, list | tuple)),
+        Mistake("one_number", when=lambda got, m: np.ndim(got) == 0),
+        Mistake("column", when=lambda got, m: np.shape(got) == (_p(m) + 1, 1)),
+        Mistake("kernel_column", when=lambda got, m: np.shape(got) == (_p(m), 1)),
+        Mistake("kernel_only", wrong=lambda m: _read(m)[:-1]),
+        Mistake("bias_first", wrong=lambda m: np.roll(_read(m), 1)),
+        Mistake("concatenate_2d", raised="same number of dimensions"),
+        Mistake("inhomogeneous", raised="inhomogeneous"),
+        Mistake("input_layer", raised="index out of range"),
+    ],
+    passed="neuron_parameters reads the weights, then the bias, of neurons with 10, 3 "
+           "and 1 features.",
+)
+
+
+def check_neuron_parameters(neuron_parameters):
+    """Exercise 08-in1: a one-neuron model's p weights, then its bias, as one array."""
+    run(PARAMETERS, neuron_parameters)

@@ -377,3 +377,25 @@ def test_07_eigenvalues_of_the_training_rows_are_squared_lengths(split):
     X_all, _ = ck.datasets.load_diabetes()
     X_all = StandardScaler().fit_transform(X_all)
     assert round(np.linalg.eigvalsh(X_all.T @ X_all / len(X_all))[0], 4) != 0.0094
+
+
+def test_07_the_questions_and_the_valley_drawn_before_the_eigenvalues(split,
+                                                                      full_batch):
+    _, X, y, _, _ = split
+    ols = lstsq(X, y)
+    # Question 1: the loss within 1% within a few dozen epochs; after 100 epochs half
+    # the weights within 0.5 of OLS, a few still 10 or more away.
+    loss = ((with_ones(X) @ full_batch[:101].T - y[:, None]) ** 2).mean(axis=0)
+    loss_min = np.mean((with_ones(X) @ ols - y) ** 2)
+    assert np.argmax(loss < 1.01 * loss_min) < 50
+    gap_100 = np.abs(full_batch[100, :10] - ols[:10])
+    assert np.sum(gap_100 < 0.5) == 5 and np.sum(gap_100 >= 10) == 3
+    # The valley of s1 and s2: flat along (1, -1), one weight up and the other down.
+    flat = np.linalg.svd(X[:, [4, 5]], full_matrices=False)[2][-1]
+    assert abs(flat @ np.array([1.0, -1.0]) / np.sqrt(2)) > 0.999
+    # Question 3: from below 0.01 to above 4, none negative; the steep direction moves
+    # all ten weights at once.
+    _, singular, Vt = np.linalg.svd(X, full_matrices=False)
+    eigenvalues = singular**2 / len(X)
+    assert eigenvalues.min() < 0.01 and eigenvalues.max() > 4
+    assert np.all(np.abs(Vt[0]) > 0.1)

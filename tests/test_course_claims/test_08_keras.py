@@ -247,3 +247,22 @@ def test_08_a_one_row_batch_because_353_leaves_1_not_because_it_is_prime():
     assert 349 % 32 == 29 and not [b for b in range(2, 349) if 349 % b == 0]
     # ... and a count with divisors can leave one row just the same
     assert 385 % 32 == 1 and 385 == 5 * 7 * 11
+
+
+def test_08_summary_evaluate_and_predict(split, capsys):
+    A, y, A_test, y_test = split
+    model = keras_neuron(start_weights(), keras.optimizers.SGD(learning_rate=RATE))
+    model.summary()
+    table = capsys.readouterr().out
+    assert "(None, 1)" in table and "Total params: 11" in table
+    history = model.fit(A[:, :-1], y, batch_size=len(A), epochs=EPOCHS, shuffle=False,
+                        verbose=0, validation_data=(A_test[:, :-1], y_test))
+    # evaluate: the loss with the weights after the last update, the last val_loss
+    test_mse = model.evaluate(A_test[:, :-1], y_test, verbose=0)
+    assert test_mse == pytest.approx(history.history["val_loss"][-1], rel=1e-5)
+    theta = params(model)
+    assert test_mse == pytest.approx(mse(theta, A_test, y_test), rel=1e-5)
+    # predict: one row per sample, shape (n, 1), X @ w + b
+    predicted = model.predict(A_test[:3, :-1], verbose=0)
+    assert predicted.shape == (3, 1)
+    np.testing.assert_allclose(predicted[:, 0], A_test[:3] @ theta, rtol=1e-5)
