@@ -86,13 +86,22 @@ def test_session_plan_holds_every_part_and_exercise_once_within_90_minutes():
     for s in plan:
         assert 0 < s.used <= sessions.SESSION - sessions.BREAK - sessions.QUESTIONS
     # Every notebook ends with practice in class: the session of its last part
-    # holds its first exercise.
+    # holds its first exercise at the end.
     for path in NOTEBOOKS:
         number = path.name[:2]
         [last] = [s for s in plan if any(isinstance(i, tuple) and i[0] == number
                                          for i in s.items)][-1:]
-        first = next(e for e in sessions.all_exercises() if e.notebook == number)
+        first = next(e for e in sessions.all_exercises()
+                     if e.notebook == number and e.part is None)
         assert first in last.items, number
+    # An exercise inside a lesson comes right after the part that holds it.
+    inside = [e for e in sessions.all_exercises() if e.part is not None]
+    assert {e.notebook for e in inside} >= {"01", "02", "09"}
+    for exercise in inside:
+        [items] = [s.items for s in plan if exercise in s.items]
+        before = items[:items.index(exercise)]
+        part = next(i for i in reversed(before) if isinstance(i, tuple))
+        assert part[:2] == (exercise.notebook, exercise.part), exercise
 
 
 def test_exercise_model_counts_statements_not_prints():

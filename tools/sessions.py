@@ -18,10 +18,11 @@ An exercise's minutes are a model of a learner doing it alone, not a timing of a
 
 A session is ``SESSION`` minutes: a ``BREAK`` in the middle, ``QUESTIONS`` for the
 opening recap and the room's questions, the rest for the lecture and exercises in class.
-Parts go into sessions in course order, whole. A notebook's last part and its first
-exercise go together (into a new session if they do not fit), so that every notebook
-ends with practice in class; its next exercises follow in class, in order, while they
-fit; the others are homework.
+Parts go into sessions in course order, whole. An exercise inside a lesson (grade id
+``exNN-inK``) is done where it stands: the room tries it right after the part that holds
+it. A notebook's last part and its first exercise at the end go together (into a new
+session if they do not fit), so that every notebook ends with practice in class; its
+next exercises follow in class, in order, while they fit; the others are homework.
 
     python -m tools.sessions            # print the plan and the exercises' minutes
     python -m tools.sessions --write    # write them in GUIDE.md, and each estimate
@@ -50,6 +51,8 @@ TIME = re.compile(r"\*\*Time:\*\* (\d+) min")
 EXERCISE = re.compile(r"### Exercise|\*\*Exercise \d")
 CHECK_NAME = re.compile(r"check_(\w+)\(")
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
+IN_LESSON = re.compile(r"ex\d\d-in\d+$")
+HEADING = re.compile(r"^## (?:(\d+)\. |(.+)$)", re.M)
 BLOCKS = {"sessions": ("<!-- sessions:start -->", "<!-- sessions:end -->"),
           "exercises": ("<!-- exercise-minutes:start -->",
                         "<!-- exercise-minutes:end -->")}
@@ -90,6 +93,7 @@ class Exercise:
     name: str  # the function or value the learner writes, such as to_column
     words: int  # of its statement
     statements: int  # of code in its solution
+    part: str | None = None  # the part of the lesson that holds it; None: at the end
 
     @property
     def minutes(self):
@@ -102,15 +106,22 @@ class Exercise:
         return f"{self.notebook} `{self.name}`"
 
 
-def parts(nb):
-    """``[(label, minutes)]``: the lecture minutes per part of a notebook, in order."""
+def labels(nb):
+    """The label of the part each cell of ``nb`` is in: "opening", "§4", "recap"..."""
     found, label = [], "opening"
     for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            heading = re.search(r"^## (?:(\d+)\. |(.+)$)", cell.source, re.M)
-            if heading:
-                label = f"§{heading.group(1)}" if heading.group(1) else (
-                    heading.group(2).strip().lower())
+        heading = HEADING.search(cell.source) if cell.cell_type == "markdown" else None
+        if heading:
+            label = f"§{heading.group(1)}" if heading.group(1) else (
+                heading.group(2).strip().lower())
+        found.append(label)
+    return found
+
+
+def parts(nb):
+    """``[(label, minutes)]``: the lecture minutes per part of a notebook, in order."""
+    found = []
+    for cell, label in zip(nb.cells, labels(nb), strict=True):
         minutes = TIME.search(cell.source) if is_notes(cell) else None
         if minutes:
             if found and found[-1][0] == label:
@@ -122,7 +133,7 @@ def parts(nb):
 
 def exercises(nb, number):
     """The exercises of a notebook: statement words and solution statements of each."""
-    found = []
+    found, part_of = [], labels(nb)
     for i, cell in enumerate(nb.cells):
         meta = cell.metadata.get("nbgrader", {})
         if cell.cell_type != "code" or not meta.get("solution"):
@@ -142,9 +153,11 @@ def exercises(nb, number):
         name = CHECK_NAME.search(check.source if check else "")
         if name and name.group(1) == "answer":
             continue  # a question for the reader: part of the lecture's minutes
+        inside = IN_LESSON.match(meta.get("grade_id", ""))
         found.append(Exercise(number, name.group(1) if name else meta["grade_id"],
                               words(" ".join(statement)),
-                              statements(solution.group(1) if solution else "")))
+                              statements(solution.group(1) if solution else ""),
+                              part_of[i] if inside else None))
     return found
 
 
@@ -176,16 +189,22 @@ def plan():
         number = path.name[:2]
         if sessions[-1].used and teaching - sessions[-1].used < LEAST_START:
             sessions.append(Session())
-        (*lecture, last), (first, *others) = facts(path)
-        for label, minutes in lecture:
-            if sessions[-1].used + minutes > teaching and sessions[-1].used:
+        (*lecture, last), found = facts(path)
+        inside = [e for e in found if e.part]  # each right after its part
+        first, *others = [e for e in found if not e.part]
+        for label, minutes in lecture:  # a part and the exercises it holds together
+            held = [e for e in inside if e.part == label]
+            together = minutes + sum(e.minutes for e in held)
+            if sessions[-1].used + together > teaching and sessions[-1].used:
                 sessions.append(Session())
-            sessions[-1].items.append((number, label, minutes))
-        # The notebook's last part and its first exercise stay together: every
-        # notebook ends with practice in class.
-        if sessions[-1].used + last[1] + first.minutes > teaching:
+            sessions[-1].items += [(number, label, minutes), *held]
+        # The notebook's last part and its first exercise at the end stay together:
+        # every notebook ends with practice in class.
+        held = [e for e in inside if e.part == last[0]]
+        if (sessions[-1].used + last[1] + sum(e.minutes for e in held) + first.minutes
+                > teaching):
             sessions.append(Session())
-        sessions[-1].items += [(number, *last), first]
+        sessions[-1].items += [(number, *last), *held, first]
         for k, exercise in enumerate(others):
             if sessions[-1].used + exercise.minutes > teaching:
                 sessions[-1].homework.extend(others[k:])
