@@ -15,7 +15,7 @@ import pytest
 
 from tests.browser import built, node_assets, serious
 from tools.course import NOTEBOOKS, slide_type
-from tools.publish import png_dpi
+from tools.figures import png_dpi
 
 WIDTH, HEIGHT = 1280, 720
 
@@ -231,7 +231,7 @@ def test_index_lists_every_deck(decks):
 
 
 def test_a_deck_prints_to_a_pdf_a_page_a_screen(shown):
-    """``python tools/publish.py slides 02`` prints the deck to a PDF with Chromium
+    """``python -m tools.publish slides 02`` prints the deck to a PDF with Chromium
     (``make slides`` prints every deck), linked from the index: one page a screen."""
     path = NOTEBOOKS[1]
     printed = built("slides", path.stem[:2], name="slides-pdf")
