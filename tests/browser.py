@@ -78,7 +78,8 @@ def offline_prefix():
 
 # What a deck or a page is made from: a build is reused while none of these changed.
 BUILD_INPUTS = ["notebooks/solutions/*.ipynb", "publish/**/*", "tools/publish.py",
-                "tools/course.py",
+                "tools/slides.py", "tools/layout.py", "tools/website.py",
+                "tools/figures.py", "tools/assets.py", "tools/course.py",
                 "README.md", "GUIDE.md", "package-lock.json"]
 
 

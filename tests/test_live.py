@@ -154,9 +154,27 @@ def test_every_notebook_scrolls_its_rise_screens():
     assert not unset, f"no rise.scroll: {unset}"
 
 
-def test_rise_presents_the_notebook_offline_with_hidden_notes(lab):
-    """Notebook 06 in RISE at 1280 x 720, every screen shown in turn: each fits the
-    window, or scrolls by itself."""
+# What RISE's speaker view (`T`) shows of each screen's notes: reveal.js' notes plugin
+# sends the innerHTML of the screen's `aside.notes` (RISE puts the whole notes cell in
+# it) to a window without JupyterLab's stylesheet, so all of its text shows there,
+# but scripts and styles. Measured in this page: the speaker window itself would load
+# RISE twice more, in its previews.
+SPEAKER_VIEW = """() => Array.from(document.querySelectorAll(".reveal .slides section"))
+  .filter(s => !s.querySelector("section") && s.querySelector("aside.notes"))
+  .map(s => {
+    const html = Array.from(s.querySelectorAll("aside.notes"), a => a.innerHTML)
+      .join("\\n");
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    doc.querySelectorAll("script, style").forEach(e => e.remove());
+    return {id: s.id, formatted: doc.querySelectorAll(".jp-RenderedMarkdown strong")
+              .length > 0, text: doc.body.textContent};
+  })"""
+
+
+@pytest.fixture(scope="module")
+def rise(lab):
+    """Notebook 06 in RISE at 1280 x 720, every screen shown in turn, measured in one
+    page load: each screen, the notes' display, what the speaker view gets."""
     url, root, browser = lab
     before = (root / RISE_NOTEBOOK).read_bytes()
     visit = browser.visit(f"{url}/rise/{RISE_NOTEBOOK}?token={TOKEN}")
@@ -166,6 +184,7 @@ def test_rise_presents_the_notebook_offline_with_hidden_notes(lab):
     slides = page.evaluate("document.querySelectorAll('.reveal section').length")
     notes = page.evaluate("""() => Array.from(document.querySelectorAll(
         ".reveal aside.notes"), a => getComputedStyle(a).display)""")
+    speaker = page.evaluate(SPEAKER_VIEW)
     visit.screenshot("rise/06_neuron-title.png")
     # Each screen as it ends up: without its transition (0.8 s each) it is there at
     # once, and every screen is measured in this one page.
@@ -183,8 +202,34 @@ def test_rise_presents_the_notebook_offline_with_hidden_notes(lab):
             visit.screenshot(f"rise/06_neuron-cut-{len(screens)}.png")
         page.keyboard.press("Space")
     visit.close()
-    assert visit.external == [], "RISE asked the internet for something"
-    assert slides > 10 and len(screens) == expected, "a screen was skipped"
-    assert notes and set(notes) == {"none"}, "speaker notes on the students' screen"
-    assert cut == [], f"{len(cut)} screens cut off: {cut}"
-    assert (root / RISE_NOTEBOOK).read_bytes() == before
+    return dict(external=visit.external, slides=slides, notes=notes, speaker=speaker,
+                screens=screens, cut=cut,
+                unchanged=(root / RISE_NOTEBOOK).read_bytes() == before)
+
+
+def test_rise_presents_the_notebook_offline_with_hidden_notes(rise):
+    """Every screen of notebook 06 fits the window, or scrolls by itself; the notes
+    stay off the students' screen."""
+    assert rise["external"] == [], "RISE asked the internet for something"
+    assert rise["slides"] > 10 and len(rise["screens"]) == rise["expected"], (
+        "a screen was skipped")
+    assert rise["notes"] and set(rise["notes"]) == {"none"}, (
+        "speaker notes on the students' screen")
+    assert rise["cut"] == [], f"{len(rise['cut'])} screens cut off: {rise['cut']}"
+    assert rise["unchanged"], "presenting the notebook changed it"
+
+
+def test_rise_speaker_view_gets_the_formatted_notes(rise):
+    """Every screen with notes hands RISE's speaker view the notes rendered."""
+    assert len(rise["speaker"]) > 10
+    assert [s["id"] for s in rise["speaker"] if not s["formatted"]] == []
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "jupyterlab-rise 0.43 puts the whole notes cell in aside.notes, its hidden "
+    "CodeMirror editor included, and the speaker view, without JupyterLab's "
+    "stylesheet, shows the Markdown source before the formatted notes; no setting "
+    "changes it. GUIDE.md says so: when this passes, update it."))
+def test_rise_speaker_view_shows_no_markdown_syntax(rise):
+    raw = [s["id"] for s in rise["speaker"] if "**" in s["text"] or "$" in s["text"]]
+    assert raw == [], f"Markdown syntax in the speaker view of {raw}"

@@ -15,7 +15,7 @@ import pytest
 
 from tests.browser import built, node_assets, serious
 from tools.course import NOTEBOOKS, slide_type
-from tools.publish import png_dpi
+from tools.figures import png_dpi
 
 WIDTH, HEIGHT = 1280, 720
 
@@ -100,6 +100,16 @@ ALL_SLIDES = """.reveal .slides, .reveal .slides section, .reveal .fragment {
   visibility: visible !important;
   opacity: 1 !important; transform: none !important; top: 0 !important;
   overflow: visible !important; height: auto !important; }"""
+# What the speaker view (`S`) shows of each screen's notes that is still Markdown's bold
+# (`**Time:**`; code such as `x ** 2` aside): reveal.js' notes plugin sends the
+# innerHTML of the screen's notes to a window without the deck's stylesheets, where
+# all of its text shows but scripts and styles.
+RAW_NOTES = """() => Reveal.getSlides().map(s => {
+  const doc = new DOMParser().parseFromString(Reveal.getSlideNotes(s) || "",
+                                              "text/html");
+  doc.querySelectorAll("script, style, code").forEach(e => e.remove());
+  return doc.body.textContent.trim();
+}).filter(text => /\\*\\*[^*\\n]+\\*\\*/.test(text)).map(text => text.slice(0, 80))"""
 # MathJax 2 signals through its queue when it has typeset the page.
 TYPESET = """() => new Promise(done => MathJax.Hub.Queue(() => done({
   typeset: document.querySelectorAll(".MathJax_CHTML").length,
@@ -147,11 +157,13 @@ def look(browser, deck):
     # The speaker view shows the notes of the screen on show: every screen needs some.
     bare = page.evaluate("""() => Reveal.getSlides().filter(
         s => !s.querySelector("aside.notes")).map(s => Reveal.getIndices(s))""")
+    raw_notes = page.evaluate(RAW_NOTES)
     page.add_style_tag(content=ALL_SLIDES)  # axe checks only what is on screen
     contrast = serious(visit.axe(["color-contrast"]))
     visit.close()
     return dict(external=visit.external, errors=visit.errors, math=math, slides=slides,
-                notes=notes, bare=bare, alts=alts, contrast=contrast, player=player)
+                notes=notes, bare=bare, raw_notes=raw_notes, alts=alts,
+                contrast=contrast, player=player)
 
 
 def tick_labels(figure):
@@ -231,7 +243,7 @@ def test_index_lists_every_deck(decks):
 
 
 def test_a_deck_prints_to_a_pdf_a_page_a_screen(shown):
-    """``python tools/publish.py slides 02`` prints the deck to a PDF with Chromium
+    """``python -m tools.publish slides 02`` prints the deck to a PDF with Chromium
     (``make slides`` prints every deck), linked from the index: one page a screen."""
     path = NOTEBOOKS[1]
     printed = built("slides", path.stem[:2], name="slides-pdf")
@@ -249,6 +261,7 @@ def test_notes_hidden_figures_described_colours_readable(shown, path):
     deck = shown(path)
     assert deck["notes"] and set(deck["notes"]) == {"none"}, "speaker notes on screen"
     assert deck["bare"] == [], "screens whose speaker view would show no notes"
+    assert deck["raw_notes"] == [], "speaker notes with Markdown's bold marks"
     assert all(deck["alts"]), "an image without a description"
     assert deck["player"], "the animation's icons or its slider's label are missing"
     assert deck["contrast"] == [], json.dumps(deck["contrast"], indent=1)

@@ -29,7 +29,8 @@ import nbformat
 
 from tools import sessions
 from tools.course import NOTEBOOKS, ROOT, slide_type
-from tools.publish import FIGURE, screens
+from tools.figures import FIGURE
+from tools.layout import screens
 
 GUIDE = ROOT / "GUIDE.md"
 WORDS_PER_MINUTE = 130
