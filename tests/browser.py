@@ -10,6 +10,7 @@ checks skip and say how to install what is missing; in CI on Linux (``CI=true``)
 fail instead.
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -19,7 +20,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.helpers import reused
+from tests.helpers import digest_of, reused
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE = ROOT / "node_modules"
@@ -96,6 +97,33 @@ def built(kind, *options, name=None):
             pytest.fail(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
 
     return reused(name or kind, BUILD_INPUTS, build)
+
+
+# What a page's findings depend on besides what it is built from: the code that looks
+# at it and the pinned assets it loads (the browser that looks is added by its file).
+LOOK_INPUTS = ["tests/browser.py", "package-lock.json"]
+
+
+def remembered(name, inputs, look):
+    """The findings ``look()`` returns (plain JSON), for ``build/test-<name>.json``.
+
+    Kept with a hash of ``inputs`` (glob patterns: what the page is built from and the
+    test that looks at it) and of the Chromium that looked. A warm run reads them back
+    while all of these are unchanged, instead of opening the same page again; any
+    change, or a clean clone as in CI, opens it and looks afresh.
+    """
+    executable = Path(chromium()).resolve()
+    stat = executable.stat()
+    digest = f"{digest_of(inputs)} {executable} {stat.st_size} {stat.st_mtime_ns}"
+    path = ROOT / "build" / f"test-{name}.json"
+    if path.exists():
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if kept["inputs"] == digest:
+            return kept["found"]
+    found = look()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"inputs": digest, "found": found}), encoding="utf-8")
+    return found
 
 
 def is_local(url):

@@ -14,7 +14,14 @@ from urllib.parse import unquote, urlparse
 import nbformat
 import pytest
 
-from tests.browser import built, node_assets, serious
+from tests.browser import (
+    BUILD_INPUTS,
+    LOOK_INPUTS,
+    built,
+    node_assets,
+    remembered,
+    serious,
+)
 from tools.course import NOTEBOOKS
 
 PAGES = ["index", *(p.stem for p in NOTEBOOKS), "search", "genindex"]
@@ -41,7 +48,9 @@ def site():
 @pytest.fixture(scope="module")
 def seen(browser, site):
     """A page's findings, looked at once, on first use (no browser: skip, unbuilt)."""
-    return functools.cache(lambda name: look(browser, site / f"{name}.html"))
+    inputs = [*BUILD_INPUTS, *LOOK_INPUTS, "tests/test_site.py"]
+    return functools.cache(lambda name: remembered(
+        f"site-{name}", inputs, lambda: look(browser, site / f"{name}.html")))
 
 
 def look(browser, path):

@@ -13,7 +13,14 @@ import re
 import nbformat
 import pytest
 
-from tests.browser import built, node_assets, serious
+from tests.browser import (
+    BUILD_INPUTS,
+    LOOK_INPUTS,
+    built,
+    node_assets,
+    remembered,
+    serious,
+)
 from tools.course import NOTEBOOKS, slide_type
 from tools.figures import png_dpi
 
@@ -125,8 +132,10 @@ def decks():
 @pytest.fixture(scope="module")
 def shown(browser, decks):
     """A deck's findings, looked at once, on first use (no browser: skip, unbuilt)."""
-    return functools.cache(
-        lambda path: look(browser, decks / f"{path.stem}.slides.html"))
+    inputs = [*BUILD_INPUTS, *LOOK_INPUTS, "tests/test_slides.py"]
+    return functools.cache(lambda path: remembered(
+        f"slides-{path.stem}", inputs,
+        lambda: look(browser, decks / f"{path.stem}.slides.html")))
 
 
 def look(browser, deck):
