@@ -233,6 +233,8 @@ CORPUS = {
     "check_center_rows": [
         (lambda M: M - M.mean(axis=1), "03.center_rows.no_keepdims_square"),
         (lambda M: M - M.mean(axis=0), "03.center_rows.column_means"),
+        # a loop over the rows, though the exercise asks for one broadcast
+        (lambda M: [row - row.mean() for row in M], "03.center_rows.not_array"),
         (lambda M: M - M.mean(), "03.center_rows.overall_mean"),
         (lambda M: M, "03.center_rows.unchanged"),
         (lambda M: M.mean(axis=1, keepdims=True) - M, "03.center_rows.flipped"),

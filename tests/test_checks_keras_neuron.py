@@ -94,6 +94,9 @@ CORPUS = {
         (lambda m: np.hstack(m.get_weights()), "08.neuron_parameters.concatenate_2d"),
         (lambda m: np.array(m.get_weights()), "08.neuron_parameters.inhomogeneous"),
         (lambda m: m.layers[1].get_weights(), "08.neuron_parameters.input_layer"),
+        # the right numbers, but a list of floats rather than one array
+        (lambda m: [float(v) for a in m.get_weights() for v in np.ravel(a)],
+         "08.neuron_parameters.list_of_numbers"),
         (lambda m: np.concatenate([m.get_weights()[0].T, m.get_weights()[1][None]],
                                   axis=1), None),
         (lambda m: np.append(m.get_weights()[0].ravel(), 0.0), None),

@@ -152,7 +152,8 @@ def call(function, *args, name):
     except Exception as error:
         shapes = ", ".join(f"an array of shape {a.shape}" if np.ndim(a) else repr(a)
                            for a in args)
-        raise CheckFailed(f"`{name}` raised {type(error).__name__}: {error} (called "
+        detail = f": {error}" if str(error) else ""  # a bare assert has no message
+        raise CheckFailed(f"`{name}` raised {type(error).__name__}{detail} (called "
                           f"with {shapes}). Run it on such inputs in a cell of your "
                           "own to see where.") from None
 

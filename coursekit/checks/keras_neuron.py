@@ -258,8 +258,11 @@ PARAMETERS = Exercise(
     "08.neuron_parameters", "neuron_parameters", rtol=1e-5, atol=1e-6,
     reference=_read, cases=_neurons,
     mistakes=[
+        Mistake("list_of_numbers", when=lambda got, m: isinstance(got, list | tuple)
+                and all(np.ndim(a) == 0 for a in got)),
         Mistake("list", when=lambda got, m: isinstance(got, list | tuple)),
-        Mistake("one_number", when=lambda got, m: np.ndim(got) == 0),
+        Mistake("one_number", when=lambda got, m: np.ndim(got) == 0
+                and got is not None),
         Mistake("column", when=lambda got, m: np.shape(got) == (_p(m) + 1, 1)),
         Mistake("kernel_column", when=lambda got, m: np.shape(got) == (_p(m), 1)),
         Mistake("kernel_only", wrong=lambda m: _read(m)[:-1]),
