@@ -99,15 +99,16 @@ def built(kind, *options, name=None):
     return reused(name or kind, BUILD_INPUTS, build)
 
 
-# What a page's findings depend on besides what it is built from: the code that looks
-# at it and the pinned assets it loads (the browser that looks is added by its file).
-LOOK_INPUTS = ["tests/browser.py", "package-lock.json"]
+# What a page's findings depend on besides the page itself: the code that looks
+# at it and the pinned assets and themes it loads (the browser that looks is added by
+# its file).
+LOOK_INPUTS = ["tests/browser.py", "package-lock.json", "requirements/instructor.txt"]
 
 
 def remembered(name, inputs, look):
     """The findings ``look()`` returns (plain JSON), for ``build/test-<name>.json``.
 
-    Kept with a hash of ``inputs`` (glob patterns: what the page is built from and the
+    Kept with a hash of ``inputs`` (glob patterns: the page, what it loads, and the
     test that looks at it) and of the Chromium that looked. A warm run reads them back
     while all of these are unchanged, instead of opening the same page again; any
     change, or a clean clone as in CI, opens it and looks afresh.

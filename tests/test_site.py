@@ -15,8 +15,8 @@ import nbformat
 import pytest
 
 from tests.browser import (
-    BUILD_INPUTS,
     LOOK_INPUTS,
+    ROOT,
     built,
     node_assets,
     remembered,
@@ -48,9 +48,15 @@ def site():
 @pytest.fixture(scope="module")
 def seen(browser, site):
     """A page's findings, looked at once, on first use (no browser: skip, unbuilt)."""
-    inputs = [*BUILD_INPUTS, *LOOK_INPUTS, "tests/test_site.py"]
-    return functools.cache(lambda name: remembered(
-        f"site-{name}", inputs, lambda: look(browser, site / f"{name}.html")))
+    def once(name):
+        page = site / f"{name}.html"
+        # The search page finds its results in the site's index.
+        loads = [page, *([site / "searchindex.js"] if name == "search" else [])]
+        inputs = [*(p.relative_to(ROOT).as_posix() for p in loads), "publish/**/*",
+                  *LOOK_INPUTS, "tests/test_site.py"]
+        return remembered(f"site-{name}", inputs, lambda: look(browser, page))
+
+    return functools.cache(once)
 
 
 def look(browser, path):

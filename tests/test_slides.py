@@ -14,8 +14,8 @@ import nbformat
 import pytest
 
 from tests.browser import (
-    BUILD_INPUTS,
     LOOK_INPUTS,
+    ROOT,
     built,
     node_assets,
     remembered,
@@ -132,10 +132,13 @@ def decks():
 @pytest.fixture(scope="module")
 def shown(browser, decks):
     """A deck's findings, looked at once, on first use (no browser: skip, unbuilt)."""
-    inputs = [*BUILD_INPUTS, *LOOK_INPUTS, "tests/test_slides.py"]
-    return functools.cache(lambda path: remembered(
-        f"slides-{path.stem}", inputs,
-        lambda: look(browser, decks / f"{path.stem}.slides.html")))
+    def once(path):
+        deck = decks / f"{path.stem}.slides.html"
+        inputs = [deck.relative_to(ROOT).as_posix(), "publish/**/*",
+                  *LOOK_INPUTS, "tests/test_slides.py"]
+        return remembered(f"slides-{path.stem}", inputs, lambda: look(browser, deck))
+
+    return functools.cache(once)
 
 
 def look(browser, deck):
