@@ -24,6 +24,11 @@ SUM_TIMES_SUM = "def dot(a, b):\n    return sum(a) * sum(b)\n"
 HEADER = "**Course header.** Your name, then Run All before you hand this in."
 # Whatever a page loads: a src or href attribute, or a url() in its styles.
 LOADED = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)|url\(\s*["']?([^"')]+)""")
+# Each text output's box (a <pre> that scrolls what does not fit) on a page: its first
+# words, whether it is an error, its content's and its own width.
+BOXES = """() => Array.from(document.querySelectorAll(".output_subarea pre"), box => ({
+  text: box.innerText.slice(0, 60), error: !!box.closest(".output_error"),
+  scroll: box.scrollWidth, client: box.clientWidth}))"""
 
 
 def solved(source_cell):
@@ -130,8 +135,13 @@ def test_feedback_page_typesets_its_maths_offline(course, browser):
         visit.page.wait_for_selector("mjx-container", state="attached")
         typeset = visit.page.locator("mjx-container").count()
         assert typeset > 0 and visit.external == [] and visit.errors == []
-        # The page shows what the check said of the product of the sums.
+        # The page shows what the check said of the product of the sums, and every
+        # output, a check's message too, wraps inside its box (none scrolls sideways).
         assert "sum(a) * sum(b)" in visit.page.content()
+        boxes = visit.page.evaluate(BOXES)
+        assert any(box["error"] for box in boxes)
+        wide = [box for box in boxes if box["scroll"] > box["client"]]
+        assert wide == [], wide
     finally:
         visit.close()
 

@@ -19,6 +19,7 @@ from traitlets import Bool
 
 HERE = Path(__file__).resolve().parent
 MATHJAX = HERE / "feedback_assets" / "mathjax" / "tex-svg.js"
+STYLE = HERE / "templates" / "feedback" / "feedback.css"
 
 c = get_config()  # noqa: F821 (given by traitlets when it reads this file)
 c.CourseDirectory.root = str(HERE)
@@ -39,6 +40,18 @@ class OfflineMathJax(Preprocessor):
         return nb, resources
 
 
+class FeedbackStyle(Preprocessor):
+    """The course's styles (templates/feedback/feedback.css) in each feedback page's
+    head, after nbconvert's: a check's message wraps inside its box."""
+
+    enabled = Bool(True)
+
+    def preprocess(self, nb, resources):
+        resources.setdefault("inlining", {}).setdefault("css", []).append(
+            STYLE.read_text(encoding="utf-8"))
+        return nb, resources
+
+
 class FigureDescriptions(Preprocessor):
     """A figure's alternative text: the **Figure.** description cell after it."""
 
@@ -56,7 +69,7 @@ class FigureDescriptions(Preprocessor):
 
 
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor,
-                                    FigureDescriptions]
+                                    FeedbackStyle, FigureDescriptions]
 # Feedback pages typeset their formulas with the MathJax copied beside them
 # (templates/feedback/mathjax.html.j2 loads mathjax/tex-svg.js), not from a CDN.
 if MATHJAX.exists():
