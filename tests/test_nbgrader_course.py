@@ -8,6 +8,7 @@ starts a kernel.
 """
 
 import re
+import shutil
 
 import nbformat
 import pytest
@@ -97,6 +98,24 @@ def test_course_has_its_config_sources_without_notes_and_releases_with_header(co
     assert "BEGIN SOLUTION" not in released
     assert "raise NotImplementedError()" in released
     assert "Speaker notes" not in released
+
+
+def test_release_assignment_hands_out_through_an_exchange_in_the_course(course,
+                                                                       tmp_path):
+    """``nbgrader release_assignment`` with the course's configuration, as nbgrader
+    reads it from the course folder: the exchange is a folder of the course, so it needs
+    no root (nbgrader's default, /usr/local/share/nbgrader/exchange, does)."""
+    from nbgrader.apps import NbGraderAPI
+    from traitlets.config.loader import PyFileConfigLoader
+
+    shutil.copy(course / "nbgrader_config.py", tmp_path)
+    shutil.copytree(course / "release", tmp_path / "release")
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(tmp_path)).load_config()
+    assert config.Exchange.root == str(tmp_path / "exchange")
+    done = NbGraderAPI(config=config).release_assignment(ASSIGNMENT)
+    assert done["success"], done
+    outbound = tmp_path / "exchange" / "coursekit" / "outbound" / ASSIGNMENT
+    assert nbformat.read(outbound / NOTEBOOK, 4).cells[0].source == HEADER
 
 
 def test_autograde_scores_the_three_submissions(course):

@@ -24,6 +24,11 @@ STYLE = HERE / "templates" / "feedback" / "feedback.css"
 c = get_config()  # noqa: F821 (given by traitlets when it reads this file)
 c.CourseDirectory.root = str(HERE)
 c.CourseDirectory.course_id = "coursekit"
+# nbgrader's exchange (release_assignment, fetch, submit, collect) in a folder of the
+# course, not the system-wide /usr/local/share/nbgrader/exchange that needs root. On a
+# shared JupyterHub, name a folder every user can reach, here and in the students'
+# configuration.
+c.Exchange.root = str(HERE / "exchange")
 
 # A header notebook put before every released notebook, when there is one.
 if (HERE / "header.ipynb").exists():
