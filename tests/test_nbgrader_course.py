@@ -8,6 +8,7 @@ starts a kernel.
 """
 
 import re
+import shutil
 
 import nbformat
 import pytest
@@ -24,6 +25,11 @@ SUM_TIMES_SUM = "def dot(a, b):\n    return sum(a) * sum(b)\n"
 HEADER = "**Course header.** Your name, then Run All before you hand this in."
 # Whatever a page loads: a src or href attribute, or a url() in its styles.
 LOADED = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)|url\(\s*["']?([^"')]+)""")
+# Each text output's box (a <pre> that scrolls what does not fit) on a page: its first
+# words, whether it is an error, its content's and its own width.
+BOXES = """() => Array.from(document.querySelectorAll(".output_subarea pre"), box => ({
+  text: box.innerText.slice(0, 60), error: !!box.closest(".output_error"),
+  scroll: box.scrollWidth, client: box.clientWidth}))"""
 
 
 def solved(source_cell):
@@ -94,6 +100,24 @@ def test_course_has_its_config_sources_without_notes_and_releases_with_header(co
     assert "Speaker notes" not in released
 
 
+def test_release_assignment_hands_out_through_an_exchange_in_the_course(course,
+                                                                       tmp_path):
+    """``nbgrader release_assignment`` with the course's configuration, as nbgrader
+    reads it from the course folder: the exchange is a folder of the course, so it needs
+    no root (nbgrader's default, /usr/local/share/nbgrader/exchange, does)."""
+    from nbgrader.apps import NbGraderAPI
+    from traitlets.config.loader import PyFileConfigLoader
+
+    shutil.copy(course / "nbgrader_config.py", tmp_path)
+    shutil.copytree(course / "release", tmp_path / "release")
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(tmp_path)).load_config()
+    assert config.Exchange.root == str(tmp_path / "exchange")
+    done = NbGraderAPI(config=config).release_assignment(ASSIGNMENT)
+    assert done["success"], done
+    outbound = tmp_path / "exchange" / "coursekit" / "outbound" / ASSIGNMENT
+    assert nbformat.read(outbound / NOTEBOOK, 4).cells[0].source == HEADER
+
+
 def test_autograde_scores_the_three_submissions(course):
     from nbgrader.api import Gradebook
 
@@ -130,8 +154,13 @@ def test_feedback_page_typesets_its_maths_offline(course, browser):
         visit.page.wait_for_selector("mjx-container", state="attached")
         typeset = visit.page.locator("mjx-container").count()
         assert typeset > 0 and visit.external == [] and visit.errors == []
-        # The page shows what the check said of the product of the sums.
+        # The page shows what the check said of the product of the sums, and every
+        # output, a check's message too, wraps inside its box (none scrolls sideways).
         assert "sum(a) * sum(b)" in visit.page.content()
+        boxes = visit.page.evaluate(BOXES)
+        assert any(box["error"] for box in boxes)
+        wide = [box for box in boxes if box["scroll"] > box["client"]]
+        assert wide == [], wide
     finally:
         visit.close()
 

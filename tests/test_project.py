@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tools import lock
-from tools.course import NOTEBOOKS, ROOT
+from tools.course import NOTEBOOKS, ROOT, notebooks_in
 
 
 def test_every_dependency_is_pinned_in_a_lock():
@@ -77,6 +77,33 @@ def test_every_figure_has_a_text_description(path):
             assert kind == "markdown" and text.startswith("**Figure.** "), (
                 f"cell {i} draws a figure with no **Figure.** text after it")
             assert len(text.split()) >= 12, f"cell {i + 1}: say what to notice"
+
+
+# Markdown's code (fenced blocks, then spans) and escaped dollars hold no maths.
+CODE = re.compile(r"^(```|~~~).*?^\1|(`+).+?\2|\\\$", re.M | re.S)
+
+
+def inline_formulas(markdown):
+    """The ``$...$`` formulas of a markdown cell, display maths (``$$``) and code left
+    out; None when its dollars do not pair up."""
+    parts = CODE.sub("", markdown).replace("$$", "").split("$")
+    return None if len(parts) % 2 == 0 else parts[1::2]
+
+
+@pytest.mark.parametrize("path", [*NOTEBOOKS, *notebooks_in(ROOT / "notebooks")],
+                         ids=lambda p: p.relative_to(ROOT / "notebooks").as_posix())
+def test_every_formula_in_the_text_opens_and_closes(path):
+    """Each ``$`` of the text pairs with another around a formula that starts and ends
+    on a symbol, as every formula of the course does: text that lost a ``$r_i`` (to a
+    shell's expansion, say) has an odd count or a formula that starts with a space."""
+    cells = json.loads(path.read_text())["cells"]
+    for i, cell in enumerate(cells):
+        if cell["cell_type"] != "markdown":
+            continue
+        formulas = inline_formulas("".join(cell["source"]))
+        assert formulas is not None, f"cell {i}: a $ without its pair"
+        for formula in formulas:
+            assert formula.strip() == formula != "", f"cell {i}: ${formula}$"
 
 
 def test_jupyterlab_fetches_no_news_in_the_course_environment():

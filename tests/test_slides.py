@@ -248,6 +248,14 @@ def test_every_slide_reads_from_the_back_row(shown, path):
         for c in cells(path) for o in c.get("outputs", []))
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_exercises_show_without_nbgrader_marks(decks, path):
+    """A solution shows as the code it is: nbgrader's marks stay in the source."""
+    assert any("### BEGIN SOLUTION" in c.source for c in cells(path))
+    html = (decks / f"{path.stem}.slides.html").read_text(encoding="utf-8")
+    assert "BEGIN SOLUTION" not in html and "END SOLUTION" not in html
+
+
 def test_index_lists_every_deck(decks):
     html = (decks / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'href="([^"]+)"', html) == [f"{p.stem}.slides.html"

@@ -2,8 +2,9 @@
 
 One assignment per notebook, named after it (``01_arrays``, ...). The folder gets:
 
-- ``nbgrader_config.py``: the course's settings, and feedback pages that typeset their
-  formulas with a MathJax copied beside each page, so that they work offline;
+- ``nbgrader_config.py``: the course's settings (nbgrader's exchange in the course's
+  ``exchange/``, which needs no root), and feedback pages that typeset their formulas
+  with a MathJax copied beside each page, so that they work offline;
 - ``source/<assignment>/<notebook>``: the notebooks of ``notebooks/solutions/``
   without their speaker notes (which hold the answers to the questions for the room);
 - ``release/<assignment>/<notebook>``: what students get, made by

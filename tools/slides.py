@@ -1,9 +1,10 @@
 """The reveal.js decks (``make slides``): one per notebook, an index, and a PDF per
 deck printed by the system's Chromium.
 
-Each deck is built from a copy of its committed notebook, its figures described and
-laid out for a 1280 x 720 projector (tools/layout.py), without running it; reveal.js,
-require.js, jQuery, MathJax 2 and Font Awesome are copied beside the decks.
+Each deck is built from a copy of its committed notebook, without nbgrader's solution
+marks, its figures described and laid out for a 1280 x 720 projector (tools/layout.py),
+without running it; reveal.js, require.js, jQuery, MathJax 2 and Font Awesome are
+copied beside the decks.
 """
 
 import os
@@ -14,7 +15,7 @@ from html import escape
 import nbformat
 
 from tools.assets import TEMPLATES, copy_assets
-from tools.course import NOTEBOOKS, SOLUTIONS
+from tools.course import NOTEBOOKS, SOLUTIONS, without_solution_marks
 from tools.figures import describe_figures
 from tools.layout import lay_out
 
@@ -59,6 +60,9 @@ def build_slides(out, numbers=()):
     for path in notebooks(numbers):
         (out / f"{path.stem}.pdf").unlink(missing_ok=True)  # printed from an old deck
         nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:  # a solution shows as the code it is
+            if cell.cell_type == "code":
+                cell.source = without_solution_marks(cell.source)
         describe_figures(nb, "_assets/font-awesome/css/font-awesome.min.css")
         lay_out(nb)
         html, _ = exporter.from_notebook_node(nb, resources={"metadata": {

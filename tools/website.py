@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 import nbformat
 
 from tools.assets import TEMPLATES, copy_assets
-from tools.course import NOTEBOOKS, ROOT, slide_type
+from tools.course import NOTEBOOKS, ROOT, slide_type, without_solution_marks
 from tools.figures import describe_figures
 
 SITE_ASSETS = [("mathjax3/es5/tex-mml-chtml.js", "mathjax/tex-mml-chtml.js"),
@@ -22,10 +22,6 @@ SITE_ASSETS = [("mathjax3/es5/tex-mml-chtml.js", "mathjax/tex-mml-chtml.js"),
                 "mathjax/output/chtml/fonts/woff-v2"),
                ("font-awesome/css", "font-awesome/css"),
                ("font-awesome/fonts", "font-awesome/fonts")]
-
-
-# nbgrader's marks around a solution: the student edition replaces what is between.
-SOLUTION_MARKS = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
 
 
 def site_notebook(path, font_awesome):
@@ -39,7 +35,7 @@ def site_notebook(path, font_awesome):
             cell.metadata.setdefault("tags", []).append("hide-input")
             cell.metadata.setdefault("mystnb", {}).update(
                 code_prompt_show="Solution", code_prompt_hide="Hide the solution")
-            cell.source = SOLUTION_MARKS.sub("", cell.source)
+            cell.source = without_solution_marks(cell.source)
     return nb
 
 

@@ -19,10 +19,16 @@ from traitlets import Bool
 
 HERE = Path(__file__).resolve().parent
 MATHJAX = HERE / "feedback_assets" / "mathjax" / "tex-svg.js"
+STYLE = HERE / "templates" / "feedback" / "feedback.css"
 
 c = get_config()  # noqa: F821 (given by traitlets when it reads this file)
 c.CourseDirectory.root = str(HERE)
 c.CourseDirectory.course_id = "coursekit"
+# nbgrader's exchange (release_assignment, fetch, submit, collect) in a folder of the
+# course, not the system-wide /usr/local/share/nbgrader/exchange that needs root. On a
+# shared JupyterHub, name a folder every user can reach, here and in the students'
+# configuration.
+c.Exchange.root = str(HERE / "exchange")
 
 # A header notebook put before every released notebook, when there is one.
 if (HERE / "header.ipynb").exists():
@@ -36,6 +42,18 @@ class OfflineMathJax(Preprocessor):
 
     def preprocess(self, nb, resources):
         resources.setdefault("outputs", {})["mathjax/tex-svg.js"] = MATHJAX.read_bytes()
+        return nb, resources
+
+
+class FeedbackStyle(Preprocessor):
+    """The course's styles (templates/feedback/feedback.css) in each feedback page's
+    head, after nbconvert's: a check's message wraps inside its box."""
+
+    enabled = Bool(True)
+
+    def preprocess(self, nb, resources):
+        resources.setdefault("inlining", {}).setdefault("css", []).append(
+            STYLE.read_text(encoding="utf-8"))
         return nb, resources
 
 
@@ -56,7 +74,7 @@ class FigureDescriptions(Preprocessor):
 
 
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor,
-                                    FigureDescriptions]
+                                    FeedbackStyle, FigureDescriptions]
 # Feedback pages typeset their formulas with the MathJax copied beside them
 # (templates/feedback/mathjax.html.j2 loads mathjax/tex-svg.js), not from a CDN.
 if MATHJAX.exists():
