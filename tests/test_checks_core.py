@@ -138,7 +138,8 @@ def test_every_section_a_message_names_is_a_heading_of_its_notebook():
 def test_every_exercise_and_mistake_has_its_message_and_every_message_its_mistake():
     ids = {e.id for e in EXERCISES} | {f"{e.id}.{m.key}" for e in EXERCISES
                                         for m in e.mistakes}
-    ids |= {f"{e.id}.{key}" for e in EXERCISES for *_, key in e.refuse()}
+    ids |= {f"{e.id}.{key}" for e in EXERCISES for _, _, _, *keys in e.refuse()
+            for key in keys}
     ids |= {f"08.build_neuron.{m.key}" for m in checks.keras_neuron.MISTAKES}
     ids |= {f"08.adam_learning_rate.{k}" for k in ("below_smallest", "too_small",
                                                     "overshoot")}

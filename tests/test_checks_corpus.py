@@ -6,7 +6,9 @@ names one (None: a wrong answer no table names, told what to look at).
 The answers are a sample: the habit is to add the wrong answers a reader tries.
 """
 
+import functools
 import json
+import operator
 import re
 from pathlib import Path
 
@@ -139,6 +141,29 @@ def dot_sum(a, b):
     return np.sum(a * b)
 
 
+def dot_converted(a, b):
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    return a @ b
+
+
+def dot_converted_sum(a, b):
+    a, b = np.array(a), np.array(b)
+    return np.sum(a * b)
+
+
+def dot_one_sided(a, b):
+    total = 0.0
+    for i in range(len(a)):
+        if i >= len(b):
+            raise ValueError("b is shorter than a")
+        total += a[i] * b[i]
+    return total
+
+
+npdot = np.dot  # as after `from numpy import dot as npdot`
+
+
 def dot_loop(a, b, start=0, stop=0):
     total = 0.0
     for i in range(start, len(a) - stop):
@@ -207,6 +232,14 @@ CORPUS = {
         (lambda a, b: sum(x + y for x, y in zip(a, b, strict=True)),
          "02.dot.sum_of_sums"),
         (lambda a, b: max(x * y for x, y in zip(a, b, strict=True)), None),
+        (dot_converted, "02.dot.library_product"),
+        (dot_converted_sum, "02.dot.library_product"),
+        (lambda a, b: float(np.dot(list(a), list(b))), "02.dot.library_product"),
+        (lambda a, b: float(npdot(list(a), list(b))), "02.dot.library_product"),
+        (lambda a, b: sum(a * b), "02.dot.broadcast"),
+        (lambda a, b: functools.reduce(operator.add, a * b), "02.dot.broadcast"),
+        (dot_one_sided, "02.dot.unequal_lengths"),
+        (lambda a, b: 22.0, "02.dot.hard_coded"),
     ],
     "check_weighted_sums": [
         (lambda X, w: X @ w, "02.weighted_sums.one_d"),

@@ -36,6 +36,7 @@ def dot_by_index(a, b):
     (check_product_shape, (4, 2)), (check_product_shape, [4, 2]),
     (check_product_shape, (np.ones((4, 3)) @ np.ones((3, 2))).shape),
     (check_dot, dot), (check_dot, dot_by_index),
+    (check_dot, lambda a, b: sum(x * y for x, y in zip(a, b, strict=True))),
     (check_weighted_sums, lambda X, w: X @ w.reshape(-1, 1)),
     (check_weighted_sums, lambda X, w: (X @ w)[:, None]),
 ])

@@ -31,7 +31,9 @@ heading ``## 9.`` of ``notebooks/solutions/01_*.ipynb``. Optional lines:
 "<id>.near_miss", a near miss that is not the reference rounded ("<id>.rounded" is
 recognised for every exercise), and "<id>.shape", for an answer of another shape.
 ``function=False`` checks a value; ``parts=("w", "b")`` a tuple of values; ``refuse``
-lists ``(args, label, errors, key)``: cases on which the function must raise.
+lists ``(args, label, errors, key)``: cases on which the function must raise one of
+``errors``, ``key`` the mistake of returning a value (a fifth item: the mistake of
+raising another error, ``key`` by default).
 Questions for the learner are a table too: see :mod:`coursekit.checks.questions`.
 """
 
@@ -276,14 +278,14 @@ def run(exercise, answer):
                         fail(exercise, m.key, text)
                 raise
         judge(exercise, got, args, label)
-    for args, label, errors, key in exercise.refuse():
+    for args, label, errors, key, *other in exercise.refuse():
         try:
             answer(*args)
         except errors:
             continue
         except Exception as error:
-            fail(exercise, key, f"`{exercise.name}` raised {type(error).__name__} for "
-                 f"{label}")
+            fail(exercise, (other or [key])[0], f"`{exercise.name}` raised "
+                 f"{type(error).__name__} for {label}")
         fail(exercise, key, f"`{exercise.name}` returned a value for {label}")
     passed = exercise.passed
     print(f"Correct: {passed(answer) if callable(passed) else passed}")
