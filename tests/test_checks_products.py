@@ -60,3 +60,17 @@ def test_dot_refuses_the_products_the_exercise_asks_to_write(shortcut):
     with pytest.raises(CheckFailed, match="asks for a loop") as info:
         check_dot(shortcut)
     assert info.value.mistake == "02.dot.library_product"
+
+
+def test_a_stub_called_by_the_learners_function_is_named():
+    def dot(a, b):
+        raise NotImplementedError()
+
+    def weighted_sums(X, w):
+        return np.array([[dot(row, w)] for row in X])
+
+    with pytest.raises(NotDoneYet, match="`weighted_sums` calls `dot`, which still "
+                       "raises NotImplementedError: write `dot` first"):
+        check_weighted_sums(weighted_sums)
+    with pytest.raises(NotDoneYet, match="`weighted_sums` still raises"):
+        check_weighted_sums(stub)

@@ -41,11 +41,17 @@ import csv
 import dataclasses
 import numbers
 import re
+import sysconfig
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
+# Where code that is not the learner's lives: coursekit itself and installed packages.
+LIBRARIES = tuple(str(Path(p)) + "/" for p in (
+    Path(__file__).resolve().parents[1], *(sysconfig.get_paths()[k] for k in (
+        "stdlib", "purelib", "platlib"))))
 NOT_DONE = ("Not done yet: replace `raise NotImplementedError()` in the cell above "
             "with your code, run that cell, then run this check again.")
 NEAR = ("it is close to the right value but not equal, and not by rounding: look for a "
@@ -148,15 +154,29 @@ def call(function, *args, name):
                           f"check({name}), not check({name}(...)).")
     try:
         return function(*args)
-    except NotImplementedError:
-        raise NotDoneYet(f"`{name}` still raises NotImplementedError. {NOT_DONE}") \
-            from None
+    except NotImplementedError as error:
+        raise NotDoneYet(_unfinished(error, name)) from None
     except Exception as error:
         shapes = ", ".join(f"an array of shape {a.shape}" if np.ndim(a) else repr(a)
                            for a in args)
         raise CheckFailed(f"`{name}` raised {type(error).__name__}: {error} (called "
                           f"with {shapes}). Run it on such inputs in a cell of your "
                           "own to see where.") from None
+
+
+def _unfinished(error, name):
+    """What to say of a NotImplementedError: the learner's stub, or the stub of
+    another of the learner's functions that this one calls."""
+    frames, tb = [], error.__traceback__
+    while tb is not None:  # the frames below `call`, the learner's and ours
+        if not tb.tb_frame.f_code.co_filename.startswith(LIBRARIES):
+            frames.append(tb.tb_frame.f_code)
+        tb = tb.tb_next
+    if len(frames) < 2 or not frames[-1].co_name.isidentifier():
+        return f"`{name}` still raises NotImplementedError. {NOT_DONE}"
+    raiser = frames[-1].co_name
+    return (f"`{name}` calls `{raiser}`, which still raises NotImplementedError: "
+            f"write `{raiser}` first (and run its cell), or do without it.")
 
 
 def as_float(got, what, shape=None, hint=""):
