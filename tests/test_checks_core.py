@@ -73,6 +73,10 @@ def test_a_question_names_the_wrong_option_and_why(capsys):
     assert error.mistake == "01.q1.row_means"
     assert "notebook 01, section 4" in str(error)
     assert failure(check_answer, "01.q1", "z").mistake is None
+    # Options read in section 4, where the question stands; keepdims is notebook 03's.
+    assert "notebook 01, section 4" in str(failure(check_answer, "01.q1", "d"))
+    assert "notebook 03, section 5" in str(failure(check_answer, "01.q1", "c"))
+    assert "moves only slowly" in str(failure(check_answer, "09.q2", "a"))
     with pytest.raises(NotDoneYet):
         check_answer("01.q1", None)
 

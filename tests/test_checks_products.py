@@ -74,3 +74,10 @@ def test_a_stub_called_by_the_learners_function_is_named():
         check_weighted_sums(weighted_sums)
     with pytest.raises(NotDoneYet, match="`weighted_sums` still raises"):
         check_weighted_sums(stub)
+
+
+def test_the_product_itself_for_its_shape_is_told_to_take_the_shape():
+    with pytest.raises(CheckFailed, match=r"the product itself\?\), not its shape: "
+                       r"the exercise asks for the `\.shape`") as info:
+        check_product_shape(np.ones((4, 3)) @ np.ones((3, 2)))
+    assert "array(" not in str(info.value) and "(4, 2)" not in str(info.value)

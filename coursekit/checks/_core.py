@@ -29,7 +29,8 @@ recognised), "01.to_column.row" and "01.to_column.dataframe" (what each mistake 
 A section "01.9" is printed "notebook 01, section 9"; the tests resolve it against the
 heading ``## 9.`` of ``notebooks/solutions/01_*.ipynb``. Optional lines:
 "<id>.near_miss", a near miss that is not the reference rounded ("<id>.rounded" is
-recognised for every exercise), and "<id>.shape", for an answer of another shape.
+recognised for every exercise), and "<id>.shape", for an answer of another shape
+(named as the mistake "shape").
 ``function=False`` checks a value; ``parts=("w", "b")`` a tuple of values; ``refuse``
 lists ``(args, label, errors, key)``: cases on which the function must raise one of
 ``errors``, ``key`` the mistake of returning a value (a fifth item: the mistake of
@@ -215,6 +216,10 @@ def rounded(got, expected):
                                                          13)]
     candidates += [np.round(expected / 10**digits, k) * 10**digits
                    for k in range(1, 13)]
+    # Several small numbers rounded to one or two decimals, as np.round(means, 1)
+    # does, while a digit other than 0 is left (one number so rounded is a guess).
+    candidates += [c for c in (np.round(expected, k) for k in range(1, 3))
+                   if c.any() and c.size > 1]
     return any(np.allclose(got, c, rtol=1e-12, atol=0) for c in candidates)
 
 
@@ -265,7 +270,9 @@ def judge(exercise, got, args, label=""):
                     if w is not None]
             fail(exercise, m.key, f"{what if len(told) > 1 else told[0]} is wrong")
     for g, e, n in zip(got, expected, names, strict=True):
-        as_float(g, n, np.shape(e), MESSAGES.get(f"{exercise.id}.shape", ("", ""))[1])
+        if f"{exercise.id}.shape" in MESSAGES and np.shape(g) != np.shape(e):
+            fail(exercise, "shape", f"{n} has shape {np.shape(g)}")
+        as_float(g, n, np.shape(e))
     bad = [n for n, r in zip(names, right, strict=True) if not r]
     which = " and ".join(bad) + (" is" if len(bad) == 1 else " are") + " wrong"
     if len(bad) < len(names):
@@ -356,6 +363,10 @@ def number(answer, name, hint=""):
 def shape_answer(answer, name, example):
     """The learner's shape as a float array, refusing text, arrays and fractions."""
     answer = given(answer, name)
+    if isinstance(answer, np.ndarray) and answer.ndim > 1:
+        raise CheckFailed(f"`{name}` is an array of numbers (the product itself?), not "
+                          "its shape: the exercise asks for the `.shape`, a tuple of "
+                          f"whole numbers such as {example}.")
     items = list(answer) if _ndim(answer) == 1 else [answer]
     if isinstance(answer, str) or _ndim(answer) not in (0, 1) or not all(
             isinstance(n, numbers.Real) and not isinstance(n, bool | np.bool_)
