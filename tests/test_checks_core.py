@@ -73,6 +73,10 @@ def test_a_question_names_the_wrong_option_and_why(capsys):
     assert error.mistake == "01.q1.row_means"
     assert "notebook 01, section 4" in str(error)
     assert failure(check_answer, "01.q1", "z").mistake is None
+    # Options read in section 4, where the question stands; keepdims is notebook 03's.
+    assert "notebook 01, section 4" in str(failure(check_answer, "01.q1", "d"))
+    assert "notebook 03, section 5" in str(failure(check_answer, "01.q1", "c"))
+    assert "moves only slowly" in str(failure(check_answer, "09.q2", "a"))
     with pytest.raises(NotDoneYet):
         check_answer("01.q1", None)
 
@@ -138,7 +142,8 @@ def test_every_section_a_message_names_is_a_heading_of_its_notebook():
 def test_every_exercise_and_mistake_has_its_message_and_every_message_its_mistake():
     ids = {e.id for e in EXERCISES} | {f"{e.id}.{m.key}" for e in EXERCISES
                                         for m in e.mistakes}
-    ids |= {f"{e.id}.{key}" for e in EXERCISES for *_, key in e.refuse()}
+    ids |= {f"{e.id}.{key}" for e in EXERCISES for _, _, _, *keys in e.refuse()
+            for key in keys}
     ids |= {f"08.build_neuron.{m.key}" for m in checks.keras_neuron.MISTAKES}
     ids |= {f"08.adam_learning_rate.{k}" for k in ("below_smallest", "too_small",
                                                     "overshoot")}

@@ -6,7 +6,9 @@ names one (None: a wrong answer no table names, told what to look at).
 The answers are a sample: the habit is to add the wrong answers a reader tries.
 """
 
+import functools
 import json
+import operator
 import re
 from pathlib import Path
 
@@ -139,6 +141,29 @@ def dot_sum(a, b):
     return np.sum(a * b)
 
 
+def dot_converted(a, b):
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    return a @ b
+
+
+def dot_converted_sum(a, b):
+    a, b = np.array(a), np.array(b)
+    return np.sum(a * b)
+
+
+def dot_one_sided(a, b):
+    total = 0.0
+    for i in range(len(a)):
+        if i >= len(b):
+            raise ValueError("b is shorter than a")
+        total += a[i] * b[i]
+    return total
+
+
+npdot = np.dot  # as after `from numpy import dot as npdot`
+
+
 def dot_loop(a, b, start=0, stop=0):
     total = 0.0
     for i in range(start, len(a) - stop):
@@ -153,11 +178,16 @@ CORPUS = {
         (np.arange(12).reshape(3, 4).T, "01.grid.transposed"),
         (np.arange(1, 13).reshape(3, 4), "01.grid.one_to_twelve"),
         (np.arange(12).reshape(4, 3).T, "01.grid.by_columns"),
-        (np.arange(12), None),
-        (np.arange(12).reshape(2, 6), None),
+        (np.arange(12), "01.grid.shape"),
+        (np.arange(12).reshape(2, 6), "01.grid.shape"),
         (np.zeros((3, 4)), None),
         (np.linspace(0, 12, 12).reshape(3, 4), None),
         ("np.arange(12).reshape(3, 4)", None),
+        (np.arange(12).reshape(3, 4).tolist(), "01.grid.not_array"),
+        (pd.DataFrame(np.arange(12).reshape(3, 4)), "01.grid.dataframe"),
+        (np.matrix(np.arange(12).reshape(3, 4)), "01.grid.not_array"),
+        (np.arange(12).reshape(3, 4, 1), "01.grid.shape"),
+        (np.arange(12).reshape(1, 12), "01.grid.shape"),
     ],
     "check_to_column": [
         (lambda v: pd.DataFrame(v), "01.to_column.dataframe"),
@@ -169,8 +199,11 @@ CORPUS = {
         (lambda v: v.astype(int)[:, None], "01.to_column.astype_int"),
         (lambda v: v[:, None].round(1), "01.to_column.rounded"),
         (lambda v: np.ones((len(v), 1)), None),
-        (lambda v: v[:, None, None], None),
+        (lambda v: v[:, None, None], "01.to_column.shape"),
         (lambda v: print(v[:, None]), None),
+        (lambda v: v, "01.to_column.still_1d"),
+        (lambda v: np.hstack(v), "01.to_column.still_1d"),
+        (lambda v: v[:, None, None][:2, 0], "01.to_column.shape"),
     ],
     "check_column_means": [
         (lambda M: M.mean(axis=0, keepdims=True), "01.column_means.kept_axis"),
@@ -178,10 +211,16 @@ CORPUS = {
         (lambda M: M.sum(axis=0), "01.column_means.sums"),
         (lambda M: M.sum(axis=0) / M.shape[1], "01.column_means.divided_by_columns"),
         (lambda M: M.mean(axis=0).round(2), "01.column_means.rounded"),
-        (lambda M: M.mean(), None),
+        (lambda M: M.mean(), "01.column_means.shape"),
         (lambda M: np.median(M, axis=0), None),
         (lambda M: M.sum(axis=0) / (len(M) + 1), None),
-        (lambda M: M.mean(axis=0).tolist()[:1], None),
+        (lambda M: M.mean(axis=0).tolist()[:1], "01.column_means.not_array"),
+        (lambda M: M.mean(axis=0).tolist(), "01.column_means.not_array"),
+        (lambda M: tuple(M.mean(axis=0)), "01.column_means.not_array"),
+        (lambda M: pd.DataFrame(M).mean(), "01.column_means.dataframe"),
+        (lambda M: np.matrix(M).mean(axis=0), "01.column_means.not_array"),
+        (lambda M: M.mean(axis=1, keepdims=True), "01.column_means.shape"),
+        (lambda M: np.round(M.mean(axis=0), 1), "01.column_means.rounded"),
     ],
     "check_product_shape": [
         ((3, 3), "02.product_shape.inner"),
@@ -193,6 +232,7 @@ CORPUS = {
         ((4, 4), None),
         ("(4, 2)", None),
         ((4.5, 2), None),
+        (np.ones((4, 3)) @ np.ones((3, 2)), None),
     ],
     "check_dot": [
         (np.dot, "02.dot.library_product"),
@@ -207,6 +247,14 @@ CORPUS = {
         (lambda a, b: sum(x + y for x, y in zip(a, b, strict=True)),
          "02.dot.sum_of_sums"),
         (lambda a, b: max(x * y for x, y in zip(a, b, strict=True)), None),
+        (dot_converted, "02.dot.library_product"),
+        (dot_converted_sum, "02.dot.library_product"),
+        (lambda a, b: float(np.dot(list(a), list(b))), "02.dot.library_product"),
+        (lambda a, b: float(npdot(list(a), list(b))), "02.dot.library_product"),
+        (lambda a, b: sum(a * b), "02.dot.broadcast"),
+        (lambda a, b: functools.reduce(operator.add, a * b), "02.dot.broadcast"),
+        (dot_one_sided, "02.dot.unequal_lengths"),
+        (lambda a, b: 22.0, "02.dot.hard_coded"),
     ],
     "check_weighted_sums": [
         (lambda X, w: X @ w, "02.weighted_sums.one_d"),
@@ -218,6 +266,7 @@ CORPUS = {
         (lambda X, w: X.T @ w, None),
         (lambda X, w: (X @ w[:, None]).round(3), "02.weighted_sums.rounded"),
         (lambda X, w: X[:, :1] * w[0], None),
+        (lambda X, w: pd.DataFrame({"s": X @ w}), "02.weighted_sums.dataframe"),
     ],
     "check_outer_shape": [
         ((4, 1), "03.outer_shape.first_only"),
@@ -325,10 +374,10 @@ CORPUS = {
         ((OLS.intercept_, OLS.coef_[0]), "05.raw_grid_best.least_squares"),
         ((20.0, 8.0), "05.raw_grid_best.least_squares_rounded"),
         ((53, 54), "05.raw_grid_best.indices"),
-        ((6,), None),
+        ((6,), "05.raw_grid_best.shape"),
         ((0.0, 8.0), None),
-        (np.zeros((101,)), None),
-        ((6.0, 8.0, 10158.27), None),
+        (np.zeros((101,)), "05.raw_grid_best.shape"),
+        ((6.0, 8.0, 10158.27), "05.raw_grid_best.shape"),
         ("(6, 8)", None),
     ],
     "check_grid_size": [
@@ -521,6 +570,10 @@ CORPUS = {
         (lambda X, w, b: proba(X, w, b).round(2),
          "09.predict_proba_from_weights.rounded"),
         (lambda X, w, b: proba(X, w, b, z=np.tanh(X @ w + b)), None),
+        (lambda X, w, b: pd.DataFrame(proba(X, w, b)),
+         "09.predict_proba_from_weights.not_array"),
+        (lambda X, w, b: proba(X, w, b).tolist(),
+         "09.predict_proba_from_weights.not_array"),
     ],
     "check_log_loss_gradient": [
         (lambda X, y, w, b: log_grad(X, y, w, b, scale=2.0),
@@ -541,6 +594,7 @@ CORPUS = {
         (lambda X, y, w, b: tuple(len(X) * g for g in log_grad(X, y, w, b)),
          "09.log_loss_gradient.missing_mean"),
         (lambda X, y, w, b: (log_grad(X, y, w, b)[0], 0.0), None),
+        (lambda X, y, w, b: log_grad(X, y, w, b)[::-1], "09.log_loss_gradient.swapped"),
     ],
     "check_confusion_counts": [
         (lambda y, p, t: counts(y, p, t, flip=True),
@@ -556,6 +610,7 @@ CORPUS = {
         (lambda y, p, t: {"tn": 0}, "09.confusion_counts.dict"),
         (lambda y, p, t: (0, 0, 0, 0), "09.confusion_counts.total"),
         (lambda y, p, t: counts(y, p, t)[:3], None),
+        (lambda y, p, t: counts(y, p, t)[::-1], "09.confusion_counts.positive_zero"),
     ],
     "check_train_classifier": [
         (lambda X, y, r, e: fit(X, y, r, e, start=1),

@@ -47,7 +47,15 @@ def edits_its_arguments(X, w):
 def test_a_right_function_is_the_learners(yours, capsys):
     assert ck.checks.yours_or_ours("f", yours, ours, CASES) is yours
     assert capsys.readouterr().out == (
-        "Your `f` gives the right results: the cells below use it.\n")
+        "Your `f` gives the right numbers for these cases: the cells below use it.\n")
+
+
+def test_the_last_cell_of_a_notebook_says_the_rest_of_this_cell(capsys):
+    ck.checks.yours_or_ours("f", right, ours, CASES, this_cell=True)
+    ck.checks.yours_or_ours("f", stub, ours, CASES, this_cell=True)
+    lines = capsys.readouterr().out.splitlines()
+    assert all("the rest of this cell uses" in line for line in lines)
+    assert not any("below" in line for line in lines)
 
 
 def test_the_stub_gets_the_courses_function_and_one_line(capsys):
@@ -62,7 +70,7 @@ def test_a_wrong_function_gets_the_courses_function(yours, capsys):
     theirs = ck.checks.yours_or_ours("f", yours, ours, CASES)
     assert theirs.course_own and theirs(*CASES[0][0])[1] == ours(*CASES[0][0])[1]
     [line] = capsys.readouterr().out.splitlines()
-    assert "does not give the right results yet" in line and "course's own" in line
+    assert "does not give the right numbers yet" in line and "course's own" in line
 
 
 def test_cases_may_be_bare_argument_tuples(capsys):
@@ -88,7 +96,7 @@ def test_run_again_the_cell_does_not_call_the_courses_function_yours(capsys):
     capsys.readouterr()
     assert ck.checks.yours_or_ours("f", f, ours, CASES) is f
     [line] = capsys.readouterr().out.splitlines()
-    assert "still the course's own" in line and "gives the right results" not in line
+    assert "still the course's own" in line and "gives the right numbers" not in line
     gradients = ck.checks.yours_or_ours(
         "gradients", stub, ck.checks.training.gradients,
         ck.checks.training.GRADIENTS.cases())

@@ -36,6 +36,7 @@ def dot_by_index(a, b):
     (check_product_shape, (4, 2)), (check_product_shape, [4, 2]),
     (check_product_shape, (np.ones((4, 3)) @ np.ones((3, 2))).shape),
     (check_dot, dot), (check_dot, dot_by_index),
+    (check_dot, lambda a, b: sum(x * y for x, y in zip(a, b, strict=True))),
     (check_weighted_sums, lambda X, w: X @ w.reshape(-1, 1)),
     (check_weighted_sums, lambda X, w: (X @ w)[:, None]),
 ])
@@ -59,3 +60,24 @@ def test_dot_refuses_the_products_the_exercise_asks_to_write(shortcut):
     with pytest.raises(CheckFailed, match="asks for a loop") as info:
         check_dot(shortcut)
     assert info.value.mistake == "02.dot.library_product"
+
+
+def test_a_stub_called_by_the_learners_function_is_named():
+    def dot(a, b):
+        raise NotImplementedError()
+
+    def weighted_sums(X, w):
+        return np.array([[dot(row, w)] for row in X])
+
+    with pytest.raises(NotDoneYet, match="`weighted_sums` calls `dot`, which still "
+                       "raises NotImplementedError: write `dot` first"):
+        check_weighted_sums(weighted_sums)
+    with pytest.raises(NotDoneYet, match="`weighted_sums` still raises"):
+        check_weighted_sums(stub)
+
+
+def test_the_product_itself_for_its_shape_is_told_to_take_the_shape():
+    with pytest.raises(CheckFailed, match=r"the product itself\?\), not its shape: "
+                       r"the exercise asks for the `\.shape`") as info:
+        check_product_shape(np.ones((4, 3)) @ np.ones((3, 2)))
+    assert "array(" not in str(info.value) and "(4, 2)" not in str(info.value)

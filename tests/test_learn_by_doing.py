@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 
 import coursekit as ck
@@ -74,8 +75,9 @@ def questions(notebook):
     for i, cell in enumerate(notebook.cells):
         if cell.cell_type == "markdown" and QUESTION.match(cell.source):
             check = notebook.cells[i + 2].source
-            found.append((i, re.fullmatch(r'ck\.checks\.check_answer\("(\d\d\.q\d+)", '
-                                          r'answer\)', check).group(1)))
+            asked = re.fullmatch(r'ck\.checks\.check_answer\("(\d\d\.q(\d+))", '
+                                 r'answer_q\2\)', check)
+            found.append((i, asked.group(1)))
     return found
 
 
@@ -93,10 +95,14 @@ def test_questions_offer_options_and_are_graded_one_point_each(path):
         assert check.metadata["nbgrader"] == {
             "grade": True, "solution": False, "locked": True, "points": 1,
             "grade_id": f"q{number}-{k}-check", "schema_version": 3}
-        assert answer.source.startswith("answer = None")
+        # Each question its own variable: a stale letter of another question's cell
+        # is never the one judged.
+        assert answer.source.startswith(f"answer_q{k} = None")
+        assert not re.search(r"\banswer(_q\d+)? =", text.source.replace(
+            f"answer_q{k} =", "")), "the text names another question's variable"
         options = OPTION.findall(text.source)
         assert len(options) >= 3 and options == sorted(options)
-        right = re.search(r'^answer = "(\w)"$', answer.source, re.MULTILINE)
+        right = re.search(rf'^answer_q{k} = "(\w)"$', answer.source, re.MULTILINE)
         assert right.group(1) in options
         # Asked before the cell that answers it: a lesson cell follows the check.
         after = notebook.cells[i + 3:]
@@ -137,6 +143,13 @@ def test_every_option_gets_its_own_answer_from_the_check(path, capsys):
             assert all(f"{n}.{s}" in headings(n) for n, s in sections), message
             reasons.add(message.split(":", 1)[1])
         assert len(reasons) == len(OPTION.findall(notebook.cells[i].source)) - 1
+        # A letter without quotes is a name: in 02, `b` is an array.
+        for unquoted in (np.array([1.0, 2.0]), print, 2):
+            with pytest.raises(ck.checks.CheckFailed) as failed:
+                ck.checks.check_answer(qid, unquoted)
+            message = str(failed.value)
+            assert "not a letter: put the letter in quotes" in message, message
+            assert f"answer_q{qid.split('.q')[1]} = " in message, message
 
 
 def release_and_autograde_untouched(course):

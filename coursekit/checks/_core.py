@@ -29,9 +29,12 @@ recognised), "01.to_column.row" and "01.to_column.dataframe" (what each mistake 
 A section "01.9" is printed "notebook 01, section 9"; the tests resolve it against the
 heading ``## 9.`` of ``notebooks/solutions/01_*.ipynb``. Optional lines:
 "<id>.near_miss", a near miss that is not the reference rounded ("<id>.rounded" is
-recognised for every exercise), and "<id>.shape", for an answer of another shape.
+recognised for every exercise), and "<id>.shape", for an answer of another shape
+(named as the mistake "shape").
 ``function=False`` checks a value; ``parts=("w", "b")`` a tuple of values; ``refuse``
-lists ``(args, label, errors, key)``: cases on which the function must raise.
+lists ``(args, label, errors, key)``: cases on which the function must raise one of
+``errors``, ``key`` the mistake of returning a value (a fifth item: the mistake of
+raising another error, ``key`` by default).
 Questions for the learner are a table too: see :mod:`coursekit.checks.questions`.
 """
 
@@ -39,11 +42,17 @@ import csv
 import dataclasses
 import numbers
 import re
+import sysconfig
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
+# Where code that is not the learner's lives: coursekit itself and installed packages.
+LIBRARIES = tuple(str(Path(p)) + "/" for p in (
+    Path(__file__).resolve().parents[1], *(sysconfig.get_paths()[k] for k in (
+        "stdlib", "purelib", "platlib"))))
 NOT_DONE = ("Not done yet: replace `raise NotImplementedError()` in the cell above "
             "with your code, run that cell, then run this check again.")
 NEAR = ("it is close to the right value but not equal, and not by rounding: look for a "
@@ -146,9 +155,8 @@ def call(function, *args, name):
                           f"check({name}), not check({name}(...)).")
     try:
         return function(*args)
-    except NotImplementedError:
-        raise NotDoneYet(f"`{name}` still raises NotImplementedError. {NOT_DONE}") \
-            from None
+    except NotImplementedError as error:
+        raise NotDoneYet(_unfinished(error, name)) from None
     except Exception as error:
         shapes = ", ".join(f"an array of shape {a.shape}" if np.ndim(a) else repr(a)
                            for a in args)
@@ -156,6 +164,21 @@ def call(function, *args, name):
         raise CheckFailed(f"`{name}` raised {type(error).__name__}{detail} (called "
                           f"with {shapes}). Run it on such inputs in a cell of your "
                           "own to see where.") from None
+
+
+def _unfinished(error, name):
+    """What to say of a NotImplementedError: the learner's stub, or the stub of
+    another of the learner's functions that this one calls."""
+    frames, tb = [], error.__traceback__
+    while tb is not None:  # the frames below `call`, the learner's and ours
+        if not tb.tb_frame.f_code.co_filename.startswith(LIBRARIES):
+            frames.append(tb.tb_frame.f_code)
+        tb = tb.tb_next
+    if len(frames) < 2 or not frames[-1].co_name.isidentifier():
+        return f"`{name}` still raises NotImplementedError. {NOT_DONE}"
+    raiser = frames[-1].co_name
+    return (f"`{name}` calls `{raiser}`, which still raises NotImplementedError: "
+            f"write `{raiser}` first (and run its cell), or do without it.")
 
 
 def as_float(got, what, shape=None, hint=""):
@@ -194,6 +217,10 @@ def rounded(got, expected):
                                                          13)]
     candidates += [np.round(expected / 10**digits, k) * 10**digits
                    for k in range(1, 13)]
+    # Several small numbers rounded to one or two decimals, as np.round(means, 1)
+    # does, while a digit other than 0 is left (one number so rounded is a guess).
+    candidates += [c for c in (np.round(expected, k) for k in range(1, 3))
+                   if c.any() and c.size > 1]
     return any(np.allclose(got, c, rtol=1e-12, atol=0) for c in candidates)
 
 
@@ -244,7 +271,9 @@ def judge(exercise, got, args, label=""):
                     if w is not None]
             fail(exercise, m.key, f"{what if len(told) > 1 else told[0]} is wrong")
     for g, e, n in zip(got, expected, names, strict=True):
-        as_float(g, n, np.shape(e), MESSAGES.get(f"{exercise.id}.shape", ("", ""))[1])
+        if f"{exercise.id}.shape" in MESSAGES and np.shape(g) != np.shape(e):
+            fail(exercise, "shape", f"{n} has shape {np.shape(g)}")
+        as_float(g, n, np.shape(e))
     bad = [n for n, r in zip(names, right, strict=True) if not r]
     which = " and ".join(bad) + (" is" if len(bad) == 1 else " are") + " wrong"
     if len(bad) < len(names):
@@ -277,14 +306,14 @@ def run(exercise, answer):
                         fail(exercise, m.key, text)
                 raise
         judge(exercise, got, args, label)
-    for args, label, errors, key in exercise.refuse():
+    for args, label, errors, key, *other in exercise.refuse():
         try:
             answer(*args)
         except errors:
             continue
         except Exception as error:
-            fail(exercise, key, f"`{exercise.name}` raised {type(error).__name__} for "
-                 f"{label}")
+            fail(exercise, (other or [key])[0], f"`{exercise.name}` raised "
+                 f"{type(error).__name__} for {label}")
         fail(exercise, key, f"`{exercise.name}` returned a value for {label}")
     passed = exercise.passed
     print(f"Correct: {passed(answer) if callable(passed) else passed}")
@@ -335,6 +364,10 @@ def number(answer, name, hint=""):
 def shape_answer(answer, name, example):
     """The learner's shape as a float array, refusing text, arrays and fractions."""
     answer = given(answer, name)
+    if isinstance(answer, np.ndarray) and answer.ndim > 1:
+        raise CheckFailed(f"`{name}` is an array of numbers (the product itself?), not "
+                          "its shape: the exercise asks for the `.shape`, a tuple of "
+                          f"whole numbers such as {example}.")
     items = list(answer) if _ndim(answer) == 1 else [answer]
     if isinstance(answer, str) or _ndim(answer) not in (0, 1) or not all(
             isinstance(n, numbers.Real) and not isinstance(n, bool | np.bool_)

@@ -18,6 +18,9 @@ GRID = Exercise(
     "01.grid", "grid", function=False,
     reference=lambda: np.arange(12).reshape(3, 4),
     mistakes=[
+        Mistake("dataframe", when=lambda got: hasattr(got, "to_numpy")),
+        Mistake("not_array",
+                when=lambda got: isinstance(got, list | tuple | np.matrix)),
         Mistake("transposed", when=lambda got: _shape(got) == (4, 3)
                 and np.array_equal(got, np.arange(12).reshape(3, 4).T)),
         Mistake("four_rows", when=lambda got: _shape(got) == (4, 3)),
@@ -65,6 +68,9 @@ MEANS = Exercise(
     "01.column_means", "column_means", cases=_matrices,
     reference=lambda M: M.sum(axis=0) / len(M),
     mistakes=[
+        Mistake("dataframe", when=lambda got, M: hasattr(got, "to_numpy")),
+        Mistake("not_array",
+                when=lambda got, M: isinstance(got, list | tuple | np.matrix)),
         Mistake("kept_axis", when=lambda got, M: M.shape[1] > 1
                 and np.shape(got) == (1, M.shape[1])),
         Mistake("row_means", wrong=lambda M: M.mean(axis=1),

@@ -48,6 +48,7 @@ PROBA = Exercise(
     reference=_proba,
     cases=lambda: [((X, w, b), name) for (X, _, w, b), name in _cases(9)],
     mistakes=[
+        Mistake("not_array", when=lambda got, *a: not isinstance(got, np.ndarray)),
         _shape("rows", lambda s, n: s == (2, n) and n != 2),
         _shape("one_column", lambda s, n: s in ((n,), (n, 1))),
         _shape("joined", lambda s, n: s == (2 * n,)),
@@ -87,6 +88,9 @@ LOG_LOSS = Exercise(
     "09.log_loss_gradient", "log_loss_gradient", parts=("grad_w", "grad_b"),
     reference=_gradient, cases=lambda: _cases(2),
     mistakes=[
+        Mistake("swapped", when=lambda got, X, *a: isinstance(got, tuple | list)
+                and len(got) == 2 and np.ndim(got[0]) == 0
+                and np.shape(got[1]) == (X.shape[1],)),
         Mistake("broadcast", when=lambda got, X, *a: _column(got, *X.shape)),
         Mistake("column",
                 when=lambda got, X, *a: isinstance(got, tuple | list) and len(got) == 2

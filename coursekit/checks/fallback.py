@@ -23,17 +23,18 @@ import numpy as np
 
 __all__ = ["yours_or_ours"]
 
-YOURS = "Your `{name}` gives the right results: the cells below use it."
-NOT_WRITTEN = ("Your `{name}` is not written yet, so the cells below use the course's "
-               "own. Come back to it: write it, run its check, then this cell again.")
-NOT_RIGHT = ("Your `{name}` does not give the right results yet, so the cells below "
-             "use the course's own. Its check says what to look at; once it passes, "
-             "run this cell again.")
+YOURS = "Your `{name}` gives the right numbers for these cases: {users} it."
+NOT_WRITTEN = ("Your `{name}` is not written yet, so {users} the course's own. Come "
+               "back to it: write it, run its check, then this cell again.")
+NOT_RIGHT = ("Your `{name}` does not give the right numbers yet, so {users} the "
+             "course's own. Its check says what to look at; once it passes, run this "
+             "cell again.")
 AGAIN = ("`{name}` is still the course's own, from an earlier run of this cell: to use "
          "yours, run your cell above and its check, then this cell again.")
 
 
-def yours_or_ours(name, yours, ours, cases, *, rtol=1e-7, atol=1e-9):
+def yours_or_ours(name, yours, ours, cases, *, rtol=1e-7, atol=1e-9,
+                  this_cell=False):
     """Return ``yours`` if it agrees with ``ours`` on every case, otherwise ``ours``.
 
     Prints one line saying which function the lesson's next cells use.
@@ -51,6 +52,9 @@ def yours_or_ours(name, yours, ours, cases, *, rtol=1e-7, atol=1e-9):
         as a check's cases are written.
     rtol, atol : float, optional
         How close every number of the results must be.
+    this_cell : bool, optional
+        Whether the function is used by the rest of this cell (the last of the
+        notebook) rather than by the cells below.
 
     Returns
     -------
@@ -61,8 +65,9 @@ def yours_or_ours(name, yours, ours, cases, *, rtol=1e-7, atol=1e-9):
         print(AGAIN.format(name=name))
         return yours
     verdict = _verdict(yours, ours, cases, rtol=rtol, atol=atol)
+    users = "the rest of this cell uses" if this_cell else "the cells below use"
     print({"yours": YOURS, "stub": NOT_WRITTEN, "wrong": NOT_RIGHT}[verdict]
-          .format(name=name))
+          .format(name=name, users=users))
     return yours if verdict == "yours" else _marked(ours)
 
 

@@ -1,8 +1,10 @@
 """The checks of notebook 02's exercises: matrix shapes, the dot product, X @ w."""
 
+import dis
+
 import numpy as np
 
-from coursekit.checks._core import Exercise, Mistake, Spy, run, shape_answer
+from coursekit.checks._core import Exercise, Mistake, Spy, fail, run, shape_answer
 
 __all__ = ["check_dot", "check_product_shape", "check_weighted_sums"]
 
@@ -66,6 +68,7 @@ DOT = Exercise(
         Mistake("library_product", raised="ProductNotAllowed"),
         Mistake("not_added",
                 when=lambda got, a, b: len(a) > 1 and np.shape(got) == (len(a),)),
+        Mistake("hard_coded", wrong=lambda a, b: 22.0),  # np.dot of the notebook's
         Mistake("sum_times_sum",
                 wrong=lambda a, b: sum(map(float, a)) * sum(map(float, b))),
         Mistake("last_pair_missing", wrong=lambda a, b: _loop(a[:-1], b[:-1])),
@@ -74,9 +77,11 @@ DOT = Exercise(
         Mistake("return_in_loop", wrong=lambda a, b: float(a[0]) * float(b[0])),
         Mistake("sum_of_sums", wrong=lambda a, b: sum(map(float, a + b))),
     ],
-    refuse=lambda: [((np.ones(3).view(NoProduct), np.ones(2).view(NoProduct)),
-                     "vectors of lengths 3 and 2", (ValueError,),
-                     "unequal_lengths")],
+    refuse=lambda: [((np.ones(n).view(NoProduct), np.ones(m).view(NoProduct)),
+                     f"vectors of lengths {n} and {m}", (ValueError,), key,
+                     "unequal_lengths")
+                    for n, m, key in [(3, 2, "unequal_lengths"),
+                                      (2, 3, "unequal_lengths"), (1, 3, "broadcast")]],
     passed="dot multiplies pairs and adds them, and refuses unequal lengths.",
 )
 
@@ -94,6 +99,7 @@ WEIGHTED_SUMS = Exercise(
     "02.weighted_sums", "weighted_sums", cases=_weights,
     reference=lambda X, w: np.array([[_loop(row, w)] for row in X]),
     mistakes=[
+        Mistake("dataframe", when=lambda got, X, w: hasattr(got, "to_numpy")),
         Mistake("one_d", when=lambda got, X, w: len(X) > 1
                 and np.shape(got) == (len(X),)),
         Mistake("row", when=lambda got, X, w: len(X) > 1
@@ -112,8 +118,38 @@ def check_product_shape(product_shape):
     run(PRODUCT_SHAPE, shape_answer(product_shape, "product_shape", "(5, 7)"))
 
 
+# What the learner's code may not name: the products, and sums over a whole array
+# (np.sum, .sum()); the builtin sum over a generator of products stays allowed.
+LIBRARY = {"dot", "matmul", "sum", "einsum", "inner", "vdot", "tensordot"}
+LIBRARY_FUNCTIONS = {np.dot, np.matmul, np.sum, np.einsum, np.inner, np.vdot,
+                     np.tensordot}
+
+
+def library_product(function):
+    """The library product ``function``'s code uses, read from its bytecode (and
+    that of the functions and generators written inside it), or None."""
+    code = getattr(function, "__code__", None)
+    names = getattr(function, "__globals__", {})
+    stack = [code] if code is not None else []
+    while stack:
+        code = stack.pop()
+        stack += [c for c in code.co_consts if hasattr(c, "co_code")]
+        for op in dis.get_instructions(code):
+            if op.opname in ("BINARY_MATRIX_MULTIPLY", "INPLACE_MATRIX_MULTIPLY") or (
+                    op.opname == "BINARY_OP" and op.argrepr in ("@", "@=")):
+                return "@"
+            if op.opname in ("LOAD_ATTR", "LOAD_METHOD") and op.argval in LIBRARY:
+                return f"np.{op.argval} or .{op.argval}()"
+            if op.opname == "LOAD_GLOBAL" and any(
+                    names.get(op.argval) is f for f in LIBRARY_FUNCTIONS):
+                return f"np.{names[op.argval].__name__}"
+    return None
+
+
 def check_dot(dot):
     """Exercise 02-2: ``dot(a, b)`` with a loop; unequal lengths raise ValueError."""
+    if not getattr(dot, "course_own", False) and (used := library_product(dot)):
+        fail(DOT, "library_product", f"`dot` uses {used}")
     run(DOT, dot)
 
 

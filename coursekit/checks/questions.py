@@ -51,10 +51,24 @@ def _same(a, b):
     return a == b
 
 
+def _unquoted(question, answer):
+    """What to say of an answer that is not text: a letter written without quotes."""
+    name = f"answer_{question.split('.')[1]}"
+    kind = ("a NumPy array" if isinstance(answer, np.ndarray) else "a function"
+            if callable(answer) else f"of type {type(answer).__name__}")
+    return (f"`{name}` is {kind}, not a letter: put the letter in quotes, such as "
+            f'{name} = "a". Without quotes, Python reads the letter as the name of '
+            "a variable of the notebook and hands the check that variable.")
+
+
 def check_answer(question, answer):
     """Check the learner's ``answer`` to ``question``; a wrong option names its id."""
     if answer is None or answer is Ellipsis:
         raise NotDoneYet(f"No answer to {question} yet. {NOT_DONE}")
+    options = [row[0] for row in QUESTIONS[question]]
+    letters = all(len(o) == 1 and o.isalpha() for o in options)  # a multiple choice
+    if letters and not isinstance(answer, str):
+        raise CheckFailed(_unquoted(question, answer), f"{question}.unquoted")
     for option, key, section, why in QUESTIONS[question]:
         if _same(answer, option) and key == "right":
             print(f"Correct: {why}.")
@@ -62,8 +76,7 @@ def check_answer(question, answer):
         if _same(answer, option):
             raise CheckFailed(f"{answer!r} is not right: {why} ({where(section)}).",
                               f"{question}.{key}")
-    options = [row[0] for row in QUESTIONS[question]]
-    if all(len(o) == 1 and o.isalpha() for o in options):  # a multiple choice
+    if letters:
         raise CheckFailed(f"{answer!r} is not one of the options: answer with one of "
                           f"{', '.join(options)}.")
     section = next(row[2] for row in QUESTIONS[question] if row[1] == "right")
