@@ -128,6 +128,12 @@ def step(w, b, gw, gb, r):
     return w - r * gw, b - r * gb
 
 
+def in_place_step(w, b, gw, gb, r):
+    w -= r * gw
+    b -= r * gb
+    return w, b
+
+
 def fit(X, y, r, epochs, grad=log_grad, bias=True, start=0):
     """09's train_classifier: full-batch steps from zeros with ``grad``."""
     w, b = np.zeros(X.shape[1]), 0.0
@@ -322,6 +328,8 @@ CORPUS = {
         (np.polyfit(x10[:100], y10[:100], 1)[0], None),
         (LinearRegression().fit(x10[:, None], y10).coef_, None),
         (SLOPE * 1.002, None),
+        (LinearRegression().fit(x10[:-1, None], y10[:-1]).coef_[0],
+         "04.slope_10k.near_miss"),
     ],
     "check_two_errors": [
         ((MSES[0], MSES[1], np.sqrt(MSES[2]), MSES[3]), "04.two_errors.root"),
@@ -334,6 +342,8 @@ CORPUS = {
         ((MSES[0], MSES[1], round(MSES[2], 2), MSES[3]), "04.two_errors.rounded"),
         ((MSES[0], MSES[1], MSES[3], MSES[2]), "04.two_errors.other_line"),
         ((MSES[0], MSES[1], 0.0, 0.0), None),
+        ((MSES[0], ck.mse(y, 8 * x), MSES[2], MSES[3]),
+         "04.two_errors.true_line_as_origin"),
     ],
     "check_least_squares": [
         (lambda X, y: np.linalg.lstsq(np.column_stack([np.ones(len(X)), X]), y),
@@ -349,6 +359,7 @@ CORPUS = {
         (lambda X, y: np.linalg.inv(X.T @ X) @ X.T @ y,
          "04.least_squares.no_intercept"),
         (lambda X, y: ls(X, y).round(4), "04.least_squares.rounded"),
+        (lambda X, y: tuple(ls(X, y)), "04.least_squares.not_array"),
         (lambda X, y: np.r_[y.mean(), np.zeros(X.shape[1])], None),
     ],
     "check_mse_from_averages": [
@@ -368,6 +379,8 @@ CORPUS = {
         (lambda *a: averages(*a).round(2), "05.mse_from_averages.rounded"),
         (lambda x, y, b0, b1: np.sqrt(np.abs(averages(x, y, b0, b1))), None),
         (lambda x, y, b0, b1: averages(x, y, b0, b1) / len(x), None),
+        (lambda x, y, b0, b1: np.array([[np.mean((y - (i + s * x)) ** 2) for s in b1]
+                                        for i in b0]), "05.mse_from_averages.loop"),
     ],
     "check_raw_grid_minimum": [
         ((8.0, 6.0), "05.raw_grid_best.swapped"),
@@ -379,6 +392,7 @@ CORPUS = {
         (np.zeros((101,)), "05.raw_grid_best.shape"),
         ((6.0, 8.0, 10158.27), "05.raw_grid_best.shape"),
         ("(6, 8)", None),
+        (("6", "8"), "05.raw_grid_best.text"),
     ],
     "check_grid_size": [
         ((10_000**2, 80.0), "05.grid_size.fence_post"),
@@ -388,9 +402,12 @@ CORPUS = {
         ((10_001**2, GB / 100), "05.grid_size.no_data_axis"),
         ((10_001**2, GB * 1e9 / 2**30), "05.grid_size.gib"),
         ((10_001**2, GB * 1e9), "05.grid_size.bytes"),
-        ((10_001**2, 80), "05.grid_size.rounded"),
+        ((10_001**2, round(GB, 2)), "05.grid_size.rounded"),
+        ((10_001**2, 80), "05.grid_size.fence_post_gb"),
         ((10_001**2, GB * 8), "05.grid_size.bits"),
         ((20_001**2, 320.0), None),
+        ((10_001**2, 10_000**2 * 800 / 1e9), "05.grid_size.fence_post_gb"),
+        ((1.0002e8, GB), "05.grid_size.count_rounded"),
     ],
     "check_sigmoid_gradients": [
         (lambda *a: grads(*a, h=1e-6), "06.sigmoid_gradients.near_miss"),
@@ -434,6 +451,9 @@ CORPUS = {
         ((lin_grads, lambda w, b, gw, gb, r: (w - r * gw, b)),
          "06.update.bias_not_updated"),
         ((lin_grads, lambda *a: step(*a)[::-1]), "06.update.swapped"),
+        ((lambda *a: (lin_grads(*a)[0].tolist(), lin_grads(*a)[1]), step),
+         "06.gradients.list"),
+        ((lin_grads, in_place_step), "06.update.in_place"),
         ((lin_grads, lambda w, b, gw, gb, r: (w - r * gw, b - r * gw.sum())), None),
     ],
     "check_train_full_batch": [
@@ -442,8 +462,10 @@ CORPUS = {
         (lambda *a: train(*a, bias_step=lambda d, n: 0.0),
          "06.train_full_batch.bias_not_updated"),
         (lambda *a: train(*a)[::-1], "06.train_full_batch.bias_first"),
-        (lambda X, y, r, e: train(X, y, r, e, start=1) if e > 1 else train(X, y, r, 0),
+        (lambda X, y, r, e: (np.zeros((X.shape[1], 1)), train(X, y, r, e)[1]),
          "06.train_full_batch.not_kept"),
+        (lambda X, y, r, e: train(X, y, r, e, start=1),
+         "06.train_full_batch.epoch_too_few"),
         (lambda X, y, r, e: train(X, y, -r, e), "06.train_full_batch.uphill"),
         (lambda X, y, r, e: train(X, y, r, e + 1),
          "06.train_full_batch.epoch_too_many"),
@@ -493,6 +515,14 @@ CORPUS = {
         (lambda X: np.linalg.eigvalsh(X.T @ X / len(X)).astype(np.float16),
          "07.bowl_eigenvalues.near_miss"),
         (lambda X: np.sort(np.var(X, axis=0)), None),
+        (lambda X: sorted(np.linalg.eigvals(X.T @ X / len(X))),
+         "07.bowl_eigenvalues.not_array"),
+        (lambda X: pd.Series(np.linalg.eigvalsh(X.T @ X / len(X))),
+         "07.bowl_eigenvalues.not_array"),
+        (lambda X: np.linalg.eigvalsh(X.T @ X / len(X))[:, None],
+         "07.bowl_eigenvalues.two_d"),
+        (lambda X: np.linalg.eigvalsh(X.T @ X / len(X))[None, :],
+         "07.bowl_eigenvalues.two_d"),
     ],
     "check_largest_stable_rate": [
         (unsorted_rate, "07.largest_stable_rate.unsorted"),

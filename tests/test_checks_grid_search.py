@@ -54,8 +54,9 @@ def test_the_course_own_table_and_the_3d_broadcast_are_refused():
 
 
 def test_80_is_rounding_and_the_fence_post_does_not_give_the_count_away():
-    with pytest.raises(CheckFailed, match="value rounded"):
-        check_grid_size(10_001**2, 80)
+    with pytest.raises(CheckFailed, match="size rounded") as info:
+        check_grid_size(10_001**2, 80)  # or the GB of the 10,000 x 10,000 grid
+    assert info.value.mistake == "05.grid_size.fence_post_gb"
     with pytest.raises(CheckFailed) as info:
         check_grid_size(10_000**2, 80.0)
     assert info.value.mistake == "05.grid_size.fence_post"

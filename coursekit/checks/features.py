@@ -218,6 +218,12 @@ def _centred(X):
     return X - X.mean(axis=0)
 
 
+def _right_values(got, X):
+    """Whether ``got`` holds the eigenvalues of X'X/n, in any order or shape."""
+    return np.allclose(np.sort(np.ravel(np.asarray(got, dtype=float))), _ascending(X),
+                       rtol=1e-6, atol=1e-9)
+
+
 EIGENVALUES = Exercise(
     "07.bowl_eigenvalues", "bowl_eigenvalues", rtol=1e-6, atol=1e-9,
     reference=_ascending,
@@ -226,6 +232,10 @@ EIGENVALUES = Exercise(
     mistakes=[
         Mistake("tuple", when=lambda got, X: isinstance(got, tuple | list)
                 and len(got) == 2 and np.ndim(got[1]) == 2),
+        Mistake("not_array", when=lambda got, X: not isinstance(got, np.ndarray)
+                and _right_values(got, X)),
+        Mistake("two_d", when=lambda got, X: np.ndim(got) == 2
+                and _right_values(got, X)),
         Mistake("matrix", when=lambda got, X: np.shape(got) == (X.shape[1],) * 2),
         Mistake("bias_column", when=lambda got, X: np.shape(got) == (X.shape[1] + 1,)),
         Mistake("gram", when=lambda got, X: np.shape(got) == (len(X),)),
@@ -239,8 +249,8 @@ EIGENVALUES = Exercise(
         Mistake("square_root", wrong=lambda X: np.sqrt(_ascending(X).clip(0))),
         Mistake("diagonal", late=True, when=lambda got, X: np.allclose(
             np.sort(np.ravel(got)), np.sort(np.diag(X.T @ X / len(X))))),
-        Mistake("unsorted", late=True, when=lambda got, X: np.allclose(
-            np.sort(np.ravel(got)), _ascending(X), rtol=1e-6, atol=1e-9)),
+        Mistake("unsorted", late=True, when=lambda got, X: np.ndim(got) == 1
+                and _right_values(got, X)),
     ],
     passed="bowl_eigenvalues gives the eigenvalues of X'X/n, smallest first, on four "
            "data sets.",

@@ -17,11 +17,25 @@ __all__ = ["check_grid_size", "check_mse_from_averages", "check_raw_grid_minimum
 
 def _loop(x, y, intercepts, slopes):
     """The MSE of every (intercept, slope) pair, one pair at a time."""
+    x, y = (np.asarray(a).view(np.ndarray) for a in (x, y))  # not counted as passes
     table = np.empty((len(intercepts), len(slopes)))
     for i, b0 in enumerate(intercepts):
         for j, b1 in enumerate(slopes):
             table[i, j] = np.mean((y - (b0 + b1 * x)) ** 2)
     return table
+
+
+class _Passes(Spy):
+    """A watched array that also counts the passes over the data: the arrays computed
+    from it with one number per data point (``n``), since ``passes`` was reset."""
+
+    n = 0
+    passes = 0
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        result = super().__array_ufunc__(ufunc, method, *inputs, **kwargs)
+        _Passes.passes += np.size(result) == _Passes.n
+        return result
 
 
 def _watched(function):
@@ -32,15 +46,17 @@ def _watched(function):
     def watched(x, y, intercepts, slopes):
         ck = sys.modules["coursekit"]  # the package the learner calls it from
         used, own = [], ck.loss_surface
-        Spy.largest = 0
+        Spy.largest, _Passes.passes, _Passes.n = 0, 0, len(x)
         ck.loss_surface = lambda *a, **k: used.append(1) or own(*a, **k)
         try:
-            result = function(x.view(Spy), y.view(Spy), intercepts, slopes)
+            result = function(x.view(_Passes), y.view(_Passes), intercepts, slopes)
         finally:
             ck.loss_surface = own
         grid = len(intercepts) * len(slopes)
         if used or (len(x) > 1 and Spy.largest >= grid * len(x)):
             return Shortcut("loss_surface" if used else "broadcast")
+        if len(x) > 1 and _Passes.passes > grid:  # a pass per grid point, or more
+            return Shortcut("loop")
         return result.view(np.ndarray) if isinstance(result, np.ndarray) else result
 
     return watched
@@ -84,6 +100,7 @@ AVERAGES = Exercise(
     mistakes=[
         Mistake("loss_surface", when=lambda got, *a: _used(got, "loss_surface")),
         Mistake("broadcast_3d", when=lambda got, *a: _used(got, "broadcast")),
+        Mistake("loop", when=lambda got, *a: _used(got, "loop")),
         Mistake("element_by_element", raised="could not be broadcast",
                 when=lambda got, x, y, b0, b1: np.ndim(got) == 1),
         Mistake("transposed", wrong=lambda *a: _loop(*a).T,
@@ -121,14 +138,17 @@ RAW_GRID = Exercise(
     "05.raw_grid_best", "raw_grid_best", function=False, rtol=0, atol=1e-6,
     reference=lambda: _raw()["best"],
     mistakes=[
+        Mistake("text", when=lambda got: isinstance(got, tuple | list)
+                and any(isinstance(g, str | bytes) for g in got)),
         Mistake("swapped", wrong=lambda: _raw()["best"][::-1]),
         Mistake("least_squares", wrong=lambda: _raw()["ols"]),
         Mistake("least_squares_rounded", wrong=lambda: _raw()["ols_on_grid"]),
         Mistake("standardised", wrong=lambda: _raw()["scaled"]),
         Mistake("indices", wrong=lambda: _raw()["indices"]),
     ],
-    passed=lambda got: f"the raw-x grid's lowest point is ({got[0]:.0f}, "
-                       f"{got[1]:.0f}), {abs(got[0] - _raw()['ols'][0]) / 2:.1f} "
+    passed=lambda got: f"the raw-x grid's lowest point is ({float(got[0]):.0f}, "
+                       f"{float(got[1]):.0f}), "
+                       f"{abs(float(got[0]) - _raw()['ols'][0]) / 2:.1f} "
                        "intercept steps from least squares.",
 )
 
@@ -146,6 +166,7 @@ GRID_SIZE = Exercise(
     reference=lambda: (_AXIS**2, _size(_AXIS**2)),
     mistakes=[
         Mistake("fence_post", wrong=lambda: (10_000**2, None)),
+        Mistake("fence_post_gb", wrong=lambda: (None, _size(10_000**2))),
         Mistake("one_end_twice", wrong=lambda: (10_000 * _AXIS, None)),
         Mistake("one_axis", wrong=lambda: (_AXIS, None)),
         Mistake("numbers_not_bytes", wrong=lambda: (None, _size(_AXIS**2, 100))),
@@ -153,6 +174,8 @@ GRID_SIZE = Exercise(
         Mistake("gib", wrong=lambda: (None, _size(_AXIS**2) * 1e9 / 2**30)),
         Mistake("bytes", wrong=lambda: (None, _size(_AXIS**2) * 1e9)),
         Mistake("bits", wrong=lambda: (None, _size(_AXIS**2) * 8)),
+        Mistake("count_rounded", late=True, when=lambda got: got[0] != _AXIS**2
+                and abs(got[0] / _AXIS**2 - 1) < 1e-3),
     ],
     passed=lambda got: f"{got[0]:,.0f} grid points; broadcasting them over 100 points "
                        f"needs {got[1]:.1f} GB for one array.",

@@ -66,6 +66,12 @@ def _error(name, *, target=None, line=None, root=False, total=False, broadcast=F
     return np.sqrt(value) if root else value
 
 
+def _true_line_mse():
+    """The training MSE of the true line y = 8x, not fitted."""
+    x, y = _data()
+    return np.mean((y - 8 * x) ** 2)
+
+
 TWO_ERRORS = Exercise(
     "04.two_errors", "", rtol=1e-6,
     reference=_error,
@@ -81,6 +87,8 @@ TWO_ERRORS = Exercise(
                 wrong=lambda n: _error(n, target="train") if "true" in n else None),
         Mistake("other_line",
                 wrong=lambda n: _error(n, line="origin" if "ols" in n else "ols")),
+        Mistake("true_line_as_origin", wrong=lambda n: _true_line_mse()
+                if n == "train_mse_origin" else None),
     ],
     passed="the line through 0 fits the data worse, yet lies closer to the true "
            "line: training MSE and distance to the truth are two different things.",
@@ -104,7 +112,9 @@ LEAST_SQUARES = Exercise(
     mistakes=[
         Mistake("ones_block", raised="ingular"),
         Mistake("lstsq_tuple",
-                when=lambda got, X, y: isinstance(got, tuple) and len(got) == 4),
+                when=lambda got, X, y: isinstance(got, tuple) and len(got) == 4
+                and isinstance(got[0], np.ndarray)),
+        Mistake("not_array", when=lambda got, X, y: isinstance(got, tuple | list)),
         Mistake("no_intercept", when=lambda got, X, y: np.shape(got) == (X.shape[1],)),
         Mistake("column", when=lambda got, X, y: np.shape(got) == (X.shape[1] + 1, 1)),
         Mistake("intercept_last", wrong=lambda X, y: np.roll(_lstsq(X, y), -1)),

@@ -10,7 +10,7 @@ import io
 
 import numpy as np
 
-from coursekit.checks._core import Exercise, Mistake, number, run
+from coursekit.checks._core import Exercise, Mistake, call, fail, number, run
 
 __all__ = ["check_gradients_and_update", "check_rate_limit", "check_train_full_batch"]
 
@@ -75,7 +75,8 @@ def _train(X, y, rate, n_epochs, *, sign=1.0, scale=None, sequential=False,
 
 
 def _loops():
-    settings = [(0.1, 1), (0.05, 3), (0.02, 10), (0.1, 4)]  # one epoch first
+    # Several epochs first, so that range(1, n_epochs) is told from a loop never run.
+    settings = [(0.05, 3), (0.1, 1), (0.02, 10), (0.1, 4)]
     return [((X, 3 * y + 2, rate, epochs), label(X, f", rate {rate}, {epochs} epoch"
                                                      + "s" * (epochs > 1)))
             for (X, y, _, _), (rate, epochs) in zip(neuron_cases(66), settings,
@@ -172,6 +173,8 @@ GRADIENTS = Exercise(
     "06.gradients", "gradients", parts=("grad_w", "grad_b"), reference=gradients,
     cases=_gradient_cases,
     mistakes=[
+        Mistake("list", when=lambda got, *a: isinstance(got, tuple | list)
+                and len(got) == 2 and isinstance(got[0], list)),
         *shape_mistakes(),
         Mistake("flat", when=_flat),
         Mistake("missing_two", wrong=lambda X, *a: gradients(X, *a, scale=1 / len(X))),
@@ -196,10 +199,20 @@ UPDATE = Exercise(
         Mistake("bias_not_updated", wrong=lambda w, b, gw, gb, r: (None, b)),
         Mistake("weights_not_updated", wrong=lambda w, b, gw, gb, r: (w, None)),
         Mistake("step_only", wrong=lambda w, b, gw, gb, r: (-r * gw, -r * gb)),
+        Mistake("in_place"),  # told by _in_place, before the cases
     ],
     passed="your gradients match on 4 cases (one sample, one and several features), "
            "and your update steps downhill on 3.",
 )
+
+
+def _in_place(update):
+    """Refuse an ``update`` that changes the ``w`` it is given (``w -= ...``)."""
+    (w, b, grad_w, grad_b, rate), _ = _update_cases()[0]
+    given = w.copy()
+    call(update, w, b, grad_w, grad_b, rate, name="update")
+    if not np.array_equal(w, given):
+        fail(UPDATE, "in_place", "`update` is wrong")
 
 
 def check_gradients_and_update(gradients, update):
@@ -207,4 +220,5 @@ def check_gradients_and_update(gradients, update):
     ``y`` an (n, 1) column, and ``update(w, b, grad_w, grad_b, learning_rate)``."""
     with contextlib.redirect_stdout(io.StringIO()):  # one line for both, below
         run(GRADIENTS, gradients)
+    _in_place(update)
     run(UPDATE, update)

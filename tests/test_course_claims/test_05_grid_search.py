@@ -134,3 +134,17 @@ def test_05_raw_valley_floor_is_b0_plus_50_b1_equal_to_mean_y():
     slope_ls = np.polyfit(x, y, 1)[0]
     floor_height = np.mean(y - slope_ls * x) + 50 * slope_ls
     assert round(floor_height, 2) == round(y.mean(), 2) == 405.98
+
+
+def test_05_along_the_raw_valley_floor_the_mse_grows_with_the_slope_gap(data):
+    """GUIDE: along the floor b0 + 50 b1 = mean(y) "the MSE grows only by
+    var(x)(b1 - 7.70)^2, 75 at slope 8"."""
+    x, _, y = data
+    slope, _ = np.polyfit(x, y, 1)
+    assert round(slope, 2) == 7.70
+    ols_mse = np.mean((y - np.polyval(np.polyfit(x, y, 1), x)) ** 2)
+    for b1 in (8.0, 10.0):
+        b0 = y.mean() - b1 * x.mean()  # on the floor
+        rise = np.mean((y - (b0 + b1 * x)) ** 2) - ols_mse
+        assert rise == pytest.approx(np.var(x) * (b1 - slope) ** 2, rel=1e-9)
+    assert round(np.var(x) * (8 - slope) ** 2) == 75
