@@ -62,9 +62,15 @@ def test_each_exercise_is_a_solution_cell_then_a_graded_check(path):
             assert "ck.checks." in source(check), "a check cell calls a coursekit check"
     # The lesson, with its own exercises and questions, then the exercises at the end,
     # among which only a cell that runs the learner's functions or the course's own
-    # (ck.checks.yours_or_ours) may go on with the lesson.
+    # (ck.checks.yours_or_ours), or draws what an exercise asked about once its check
+    # has run (the next cell describes the figure), may go on with the lesson.
+    def drawing(i):
+        after = notebook[i + 1] if i + 1 < len(notebook) else None
+        return after is not None and source(after).startswith("**Figure.**")
+
     lesson = [i for i, c in enumerate(notebook) if c["cell_type"] == "code"
-              and not nbgrader(c) and "ck.checks.yours_or_ours(" not in source(c)]
+              and not nbgrader(c) and "ck.checks.yours_or_ours(" not in source(c)
+              and not (kinds["end"] and i > kinds["end"][0] and drawing(i))]
     assert kinds["end"] and max(lesson) < kinds["end"][0], (
         "a lesson cell comes after the first exercise at the end")
 

@@ -203,7 +203,7 @@ def rise(lab):
         page.keyboard.press("Space")
     visit.close()
     return dict(external=visit.external, slides=slides, notes=notes, speaker=speaker,
-                screens=screens, cut=cut,
+                screens=screens, expected=expected, cut=cut,
                 unchanged=(root / RISE_NOTEBOOK).read_bytes() == before)
 
 
