@@ -99,20 +99,23 @@ def built(kind, *options, name=None):
     return reused(name or kind, BUILD_INPUTS, build)
 
 
-# What a page's findings depend on besides the page itself: the code that looks
-# at it and the pinned assets and themes it loads (the browser that looks is added by
-# its file).
-LOOK_INPUTS = ["tests/browser.py", "package-lock.json", "requirements/instructor.txt"]
+# What a page's findings depend on besides the page itself: its stylesheets, the code
+# that looks at it and the pinned assets and themes it loads (the browser that looks is
+# added by its file).
+LOOK_INPUTS = ["publish/**/*", "tests/browser.py", "package-lock.json",
+               "requirements/instructor.txt"]
 
 
-def remembered(name, inputs, look):
+def remembered(name, pages, test, look):
     """The findings ``look()`` returns (plain JSON), for ``build/test-<name>.json``.
 
-    Kept with a hash of ``inputs`` (glob patterns: the page, what it loads, and the
-    test that looks at it) and of the Chromium that looked. A warm run reads them back
-    while all of these are unchanged, instead of opening the same page again; any
-    change, or a clean clone as in CI, opens it and looks afresh.
+    Kept with a hash of ``pages`` (the files the page is made of), of ``test`` (the
+    module that looks at it), of LOOK_INPUTS and of the Chromium that looked. A warm
+    run reads them back while all of these are unchanged, instead of opening the same
+    page again; any change, or a clean clone as in CI, opens it and looks afresh.
     """
+    inputs = [*(Path(p).relative_to(ROOT).as_posix() for p in pages),
+              Path(test).relative_to(ROOT).as_posix(), *LOOK_INPUTS]
     executable = Path(chromium()).resolve()
     stat = executable.stat()
     digest = f"{digest_of(inputs)} {executable} {stat.st_size} {stat.st_mtime_ns}"

@@ -14,14 +14,7 @@ from urllib.parse import unquote, urlparse
 import nbformat
 import pytest
 
-from tests.browser import (
-    LOOK_INPUTS,
-    ROOT,
-    built,
-    node_assets,
-    remembered,
-    serious,
-)
+from tests.browser import built, node_assets, remembered, serious
 from tools.course import NOTEBOOKS
 
 PAGES = ["index", *(p.stem for p in NOTEBOOKS), "search", "genindex"]
@@ -52,9 +45,7 @@ def seen(browser, site):
         page = site / f"{name}.html"
         # The search page finds its results in the site's index.
         loads = [page, *([site / "searchindex.js"] if name == "search" else [])]
-        inputs = [*(p.relative_to(ROOT).as_posix() for p in loads), "publish/**/*",
-                  *LOOK_INPUTS, "tests/test_site.py"]
-        return remembered(f"site-{name}", inputs, lambda: look(browser, page))
+        return remembered(f"site-{name}", loads, __file__, lambda: look(browser, page))
 
     return functools.cache(once)
 

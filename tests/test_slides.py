@@ -13,14 +13,7 @@ import re
 import nbformat
 import pytest
 
-from tests.browser import (
-    LOOK_INPUTS,
-    ROOT,
-    built,
-    node_assets,
-    remembered,
-    serious,
-)
+from tests.browser import built, node_assets, remembered, serious
 from tools.course import NOTEBOOKS, slide_type
 from tools.figures import png_dpi
 
@@ -134,9 +127,8 @@ def shown(browser, decks):
     """A deck's findings, looked at once, on first use (no browser: skip, unbuilt)."""
     def once(path):
         deck = decks / f"{path.stem}.slides.html"
-        inputs = [deck.relative_to(ROOT).as_posix(), "publish/**/*",
-                  *LOOK_INPUTS, "tests/test_slides.py"]
-        return remembered(f"slides-{path.stem}", inputs, lambda: look(browser, deck))
+        return remembered(f"slides-{path.stem}", [deck], __file__,
+                          lambda: look(browser, deck))
 
     return functools.cache(once)
 
