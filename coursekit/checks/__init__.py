@@ -23,7 +23,7 @@ from coursekit.checks import (
     products,
     training,
 )
-from coursekit.checks._core import CheckFailed, NotDoneYet
+from coursekit.checks._answers import CheckFailed, NotDoneYet
 from coursekit.checks.arrays import *  # noqa: F403
 from coursekit.checks.broadcasting import *  # noqa: F403
 from coursekit.checks.classifier import *  # noqa: F403

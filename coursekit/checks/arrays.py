@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from coursekit.checks._core import Exercise, Mistake, given, run
+from coursekit.checks._answers import given
+from coursekit.checks._core import Exercise, Mistake, run
 
 __all__ = ["check_column_means", "check_grid", "check_to_column"]
 

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from coursekit.checks._core import Exercise, Mistake, run, shape_answer
+from coursekit.checks._answers import shape_answer
+from coursekit.checks._core import Exercise, Mistake, run
 
 __all__ = ["check_center_rows", "check_outer_shape", "check_safe_mse"]
 

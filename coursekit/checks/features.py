@@ -9,7 +9,8 @@ import functools
 
 import numpy as np
 
-from coursekit.checks._core import Exercise, Mistake, number, run
+from coursekit.checks._answers import number
+from coursekit.checks._core import Exercise, Mistake, run
 from coursekit.datasets import load_diabetes
 
 __all__ = [

@@ -9,7 +9,8 @@ import sys
 
 import numpy as np
 
-from coursekit.checks._core import Exercise, Mistake, Spy, given, number, run
+from coursekit.checks._answers import Spy, given, number
+from coursekit.checks._core import Exercise, Mistake, run
 from coursekit.datasets import make_linear_data
 
 __all__ = ["check_grid_size", "check_mse_from_averages", "check_raw_grid_minimum"]

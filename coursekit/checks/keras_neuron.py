@@ -14,17 +14,8 @@ import warnings
 
 import numpy as np
 
-from coursekit.checks._core import (
-    CheckFailed,
-    Exercise,
-    Mistake,
-    NotDoneYet,
-    call,
-    fail,
-    judge,
-    number,
-    run,
-)
+from coursekit.checks._answers import CheckFailed, NotDoneYet, call, number
+from coursekit.checks._core import Exercise, Mistake, fail, judge, run
 
 __all__ = ["check_adam_learning_rate", "check_build_neuron", "check_epoch_batch_sizes",
            "check_neuron_parameters"]

@@ -8,7 +8,8 @@ import functools
 
 import numpy as np
 
-from coursekit.checks._core import Exercise, Mistake, number, run
+from coursekit.checks._answers import number
+from coursekit.checks._core import Exercise, Mistake, run
 from coursekit.datasets import make_linear_data
 
 __all__ = ["check_least_squares", "check_slope_with_more_data", "check_two_errors"]

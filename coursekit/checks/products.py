@@ -4,7 +4,8 @@ import dis
 
 import numpy as np
 
-from coursekit.checks._core import Exercise, Mistake, Spy, fail, run, shape_answer
+from coursekit.checks._answers import Spy, shape_answer
+from coursekit.checks._core import Exercise, Mistake, fail, run
 
 __all__ = ["check_dot", "check_product_shape", "check_weighted_sums"]
 

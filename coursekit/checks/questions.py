@@ -14,14 +14,15 @@ Correct: averaging over axis 0 removes that axis: one mean per column, shape (3,
 >>> check_answer("01.q1", "a")
 Traceback (most recent call last):
 ...
-coursekit.checks._core.CheckFailed: 'a' is not right: (5,) is one mean per row, ...
+coursekit.checks._answers.CheckFailed: 'a' is not right: (5,) is one mean per row, ...
 """
 
 import ast
 
 import numpy as np
 
-from coursekit.checks._core import NOT_DONE, CheckFailed, NotDoneYet, read_table, where
+from coursekit.checks._answers import NOT_DONE, CheckFailed, NotDoneYet
+from coursekit.checks._core import read_table, where
 
 __all__ = ["QUESTIONS", "check_answer"]
 

@@ -10,7 +10,8 @@ import io
 
 import numpy as np
 
-from coursekit.checks._core import Exercise, Mistake, call, fail, number, run
+from coursekit.checks._answers import call, number
+from coursekit.checks._core import Exercise, Mistake, fail, run
 
 __all__ = ["check_gradients_and_update", "check_rate_limit", "check_train_full_batch"]
 
