@@ -77,6 +77,16 @@ def train(X, y, rate, epochs, bias_step=lambda d, n: 2 / n * d.sum(), start=0):
     return w, b
 
 
+def minibatch_train(X, y, rate, epochs, batch):
+    w, b = np.zeros((X.shape[1], 1)), 0.0
+    for _ in range(epochs):
+        for start in range(0, len(X), batch):
+            Xb, yb = X[start:start + batch], y[start:start + batch, None]
+            d = Xb @ w + b - yb
+            w, b = w - rate * 2 / len(Xb) * Xb.T @ d, b - rate * 2 / len(Xb) * d.sum()
+    return w, b
+
+
 def rate(X, scale=2.0):
     A = np.column_stack([X, np.ones(len(X))])
     return 2 / np.linalg.eigvalsh(scale / len(X) * A.T @ A).max()
@@ -263,6 +273,7 @@ CORPUS = {
         (lambda a, b: 22.0, "02.dot.hard_coded"),
     ],
     "check_weighted_sums": [
+        (lambda X, w: [[float(v)] for v in X @ w], "02.weighted_sums.list"),
         (lambda X, w: X @ w, "02.weighted_sums.one_d"),
         (lambda X, w: X * w, "02.weighted_sums.element_wise"),
         (lambda X, w: (X @ w)[None, :], "02.weighted_sums.row"),
@@ -286,6 +297,9 @@ CORPUS = {
         ([[4, 5]], None),
     ],
     "check_center_rows": [
+        (lambda M: print(M - M.mean(axis=1, keepdims=True)), None),
+        (lambda M: (M - M.mean(axis=1, keepdims=True)).tolist(),
+         "03.center_rows.not_array"),
         (lambda M: M - M.mean(axis=1), "03.center_rows.no_keepdims_square"),
         (lambda M: M - M.mean(axis=0), "03.center_rows.column_means"),
         # a loop over the rows, though the exercise asks for one broadcast
@@ -325,6 +339,7 @@ CORPUS = {
          "04.slope_10k.intercept"),
         (SLOPE * x10.std(), "04.slope_10k.standardised"),
         (8.0, "04.slope_10k.true_slope"),
+        (abs(SLOPE - 8), "04.slope_10k.distance"),
         (np.polyfit(x10[:100], y10[:100], 1)[0], None),
         (LinearRegression().fit(x10[:, None], y10).coef_, None),
         (SLOPE * 1.002, None),
@@ -344,6 +359,12 @@ CORPUS = {
         ((MSES[0], MSES[1], 0.0, 0.0), None),
         ((MSES[0], ck.mse(y, 8 * x), MSES[2], MSES[3]),
          "04.two_errors.true_line_as_origin"),
+        ((MSES[0] * 100 / 99, MSES[1], MSES[2], MSES[3]), "04.two_errors.n_minus_one"),
+        ((np.mean(np.abs(y - OLS.predict(x[:, None]))), MSES[1], MSES[2], MSES[3]),
+         "04.two_errors.absolute"),
+        # exercise 1's 10,000 points in x and y when this exercise runs
+        ((ck.mse(y10, LinearRegression().fit(x10[:, None], y10).predict(x10[:, None])),
+          MSES[1], MSES[2], MSES[3]), "04.two_errors.ten_thousand"),
     ],
     "check_least_squares": [
         (lambda X, y: np.linalg.lstsq(np.column_stack([np.ones(len(X)), X]), y),
@@ -363,6 +384,11 @@ CORPUS = {
         (lambda X, y: np.r_[y.mean(), np.zeros(X.shape[1])], None),
     ],
     "check_mse_from_averages": [
+        # the notebook's 100 points in place of the argument x
+        (lambda x_, y_, b0, b1: averages(x, y_, b0, b1),
+         "05.mse_from_averages.notebook_data"),
+        (lambda x, y, b0, b1: averages(x, y, b0, b1).tolist(),
+         "05.mse_from_averages.not_array"),
         (lambda x, y, b0, b1: ck.loss_surface(x, y, b0, b1).to_numpy(),
          "05.mse_from_averages.loss_surface"),
         (lambda x, y, b0, b1: ((y - (b0[:, None, None] + b1[None, :, None] * x)) ** 2)
@@ -391,7 +417,8 @@ CORPUS = {
         ((0.0, 8.0), None),
         (np.zeros((101,)), "05.raw_grid_best.shape"),
         ((6.0, 8.0, 10158.27), "05.raw_grid_best.shape"),
-        ("(6, 8)", None),
+        ("(6, 8)", "05.raw_grid_best.text"),
+        ({"intercept": 6, "slope": 8}, "05.raw_grid_best.text"),
         (("6", "8"), "05.raw_grid_best.text"),
     ],
     "check_grid_size": [
@@ -457,6 +484,9 @@ CORPUS = {
         ((lin_grads, lambda w, b, gw, gb, r: (w - r * gw, b - r * gw.sum())), None),
     ],
     "check_train_full_batch": [
+        # section 7's loop, batches of 120 in order, one step per batch
+        (lambda X, y, r, e: minibatch_train(X, y, r, e, 120),
+         "06.train_full_batch.mini_batches"),
         (lambda *a: train(*a, bias_step=lambda d, n: d.mean()),
          "06.train_full_batch.bias_no_two"),
         (lambda *a: train(*a, bias_step=lambda d, n: 0.0),

@@ -43,11 +43,22 @@ def edits_its_arguments(X, w):
     return X @ (w / 2), float(w.sum() / 2)
 
 
-@pytest.mark.parametrize("yours", [right, edits_its_arguments])
-def test_a_right_function_is_the_learners(yours, capsys):
-    assert ck.checks.yours_or_ours("f", yours, ours, CASES) is yours
+def test_a_right_function_is_the_learners(capsys):
+    assert ck.checks.yours_or_ours("f", right, ours, CASES) is right
     assert capsys.readouterr().out == (
         "Your `f` gives the right numbers for these cases: the cells below use it.\n")
+
+
+def as_lists(X, w):
+    return (X @ w).tolist(), float(w.sum())
+
+
+@pytest.mark.parametrize("yours", [edits_its_arguments, as_lists])
+def test_right_numbers_that_would_break_the_lesson_are_not_the_learners(yours, capsys):
+    """A function that changes its arguments in place (the lesson's next cells would
+    start from the changed arrays) or gives a list for an array is not handed on."""
+    assert ck.checks.yours_or_ours("f", yours, ours, CASES) is not yours
+    assert "does not give the right numbers yet" in capsys.readouterr().out
 
 
 def test_the_last_cell_of_a_notebook_says_the_rest_of_this_cell(capsys):

@@ -100,6 +100,12 @@ CORPUS = {
         (lambda m: np.concatenate([m.get_weights()[0].T, m.get_weights()[1][None]],
                                   axis=1), None),
         (lambda m: np.append(m.get_weights()[0].ravel(), 0.0), None),
+        # float32 weights rounded: named as rounding, not as a near miss
+        (lambda m: np.round(np.append(*m.get_weights()), 4),
+         "08.neuron_parameters.rounded"),
+        (lambda m: np.round(np.append(*m.get_weights()), 2),
+         "08.neuron_parameters.rounded"),
+        (lambda m: dict(enumerate(np.append(*m.get_weights()))), None),
     ],
     "check_adam_learning_rate": [
         ((DISTANCE, DISTANCE / 100, 0.5), "08.adam_learning_rate.below_smallest"),
@@ -110,6 +116,8 @@ CORPUS = {
         ((DISTANCE, DISTANCE * 100, 5.0), "08.adam_learning_rate.times_epochs"),
         ((DISTANCE, DISTANCE, 5.0), "08.adam_learning_rate.not_divided"),
         ((100.0, 1.0, 5.0), None),
+        ((float(np.mean(ck.datasets.load_diabetes()[1])), DISTANCE / 100, 5.0),
+         "08.adam_learning_rate.all_rows"),
         ((2735.0, 27.35, 30.0), None),
     ],
 }

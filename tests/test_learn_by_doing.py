@@ -145,12 +145,15 @@ def test_every_option_gets_its_own_answer_from_the_check(path, capsys):
             assert all(f"{n}.{s}" in headings(n) for n, s in sections), message
             reasons.add(message.split(":", 1)[1])
         assert len(reasons) == len(OPTION.findall(notebook.cells[i].source)) - 1
-        # A letter without quotes is a name: in 02, `b` is an array.
+        # A letter without quotes is a name: in 02, `b` is an array. A number is
+        # told to be a letter, without the story of names.
         for unquoted in (np.array([1.0, 2.0]), print, 2):
             with pytest.raises(ck.checks.CheckFailed) as failed:
                 ck.checks.check_answer(qid, unquoted)
             message = str(failed.value)
-            assert "not a letter: put the letter in quotes" in message, message
+            assert "not a letter" in message and "in quotes" in message, message
+            named = "name of a variable" in message
+            assert named != isinstance(unquoted, int), message
             assert f"answer_q{qid.split('.q')[1]} = " in message, message
 
 

@@ -122,7 +122,7 @@ def close(got, expected, rtol=1e-7, atol=1e-9):
 def rounded(got, expected):
     """Whether ``got`` is ``expected`` rounded, to decimals or significant digits."""
     got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
-    if got.shape != expected.shape or close(got, expected):
+    if got.shape != expected.shape or np.array_equal(got, expected):
         return False
     # Rounded to k decimals or k + 1 significant digits, keeping at least two.
     digits = np.floor(np.log10(np.abs(np.where(expected == 0, 1, expected))))
@@ -134,6 +134,12 @@ def rounded(got, expected):
     # does, while a digit other than 0 is left (one number so rounded is a guess).
     candidates += [c for c in (np.round(expected, k) for k in range(1, 3))
                    if c.any() and c.size > 1]
+    # Numbers held in float32 (Keras' weights) are rounded in float32: compared to 1e-6,
+    # with roundings coarser than float32's own, so that float32 alone is no rounding.
+    if np.allclose(got, got.astype(np.float32), rtol=1e-12, atol=0):
+        return any(np.allclose(got, c, rtol=1e-6, atol=0)
+                   and not np.allclose(c, expected, rtol=1e-6, atol=0)
+                   for c in candidates)
     return any(np.allclose(got, c, rtol=1e-12, atol=0) for c in candidates)
 
 
@@ -185,8 +191,9 @@ def judge(exercise, got, args, label=""):
         as_float(g, n, np.shape(e))
     bad = [n for n, r in zip(names, right, strict=True) if not r]
     which = " and ".join(bad) + (" is" if len(bad) == 1 else " are") + " wrong"
-    if len(bad) < len(names):
-        which += f" (the other{'s' * (len(names) > 2)} right)"
+    good = [f"`{p}`" for p, r in zip(exercise.parts, right, strict=False) if r]
+    if good:
+        which += f" ({' and '.join(good)} {'is' if len(good) == 1 else 'are'} right)"
     if not all(np.all(np.isfinite(g)) for g in got):
         raise CheckFailed(f"{which}: not finite (nan or inf). Look for a division by 0 "
                           "or an overflow.")

@@ -42,7 +42,8 @@ CENTER_ROWS = Exercise(
     "03.center_rows", "center_rows", cases=_matrices,
     reference=lambda M: M - _row_means(M)[:, None],
     mistakes=[
-        Mistake("not_array", when=lambda got, M: not isinstance(got, np.ndarray)),
+        Mistake("not_array", when=lambda got, M: got is not None
+                and not isinstance(got, np.ndarray)),
         Mistake("no_keepdims", raised="could not be broadcast"),
         Mistake("no_keepdims_square",
                 wrong=lambda M: M - _row_means(M)[None, :] if M.shape[0] == M.shape[1]

@@ -88,16 +88,19 @@ def _verdict(yours, ours, cases, *, rtol, atol):
     for case in cases:
         args = _arguments(case)
         expected = ours(*_copies(args))
+        given = _copies(args)
         try:
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
-                got = yours(*_copies(args))
+                got = yours(*given)
         except NotImplementedError:
             return "stub"
         except Exception:  # noqa: BLE001 (any error of the learner's means "not yet")
             return "wrong"
-        if not _same(got, expected, rtol=rtol, atol=atol):
-            return "wrong"
+        changed = any(isinstance(a, np.ndarray) and not np.array_equal(a, g)
+                      for a, g in zip(args, given, strict=True))
+        if changed or not _same(got, expected, rtol=rtol, atol=atol):
+            return "wrong"  # an input changed in place would change the lesson's
     return "yours"
 
 
@@ -115,7 +118,10 @@ def _copies(args):
 
 
 def _same(got, expected, *, rtol, atol):
-    """Whether ``got`` has ``expected``'s structure, shapes and (close) values."""
+    """Whether ``got`` has ``expected``'s structure, type of array, shapes and (close)
+    values: an exercise that asks for an array is not answered by a list."""
+    if isinstance(expected, np.ndarray) and not isinstance(got, np.ndarray):
+        return False
     if isinstance(expected, tuple | list):
         return (isinstance(got, tuple | list) and len(got) == len(expected)
                 and all(_same(g, e, rtol=rtol, atol=atol)

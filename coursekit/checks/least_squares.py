@@ -42,28 +42,32 @@ SLOPE = Exercise(
         Mistake("intercept", wrong=lambda: _lstsq(*_data(10_000, 1))[0]),
         Mistake("mixed_ddof", wrong=lambda: _slope(scale=10_000 / 9_999)),
         Mistake("mixed_ddof_other", wrong=lambda: _slope(scale=9_999 / 10_000)),
+        Mistake("distance", wrong=lambda: abs(_slope() - 8)),
+        Mistake("distance", wrong=lambda: _slope() - 8),
     ],
     passed=lambda s: f"with 10,000 points the slope is {s:.4f}, "
                      f"{abs(s - 8):.4f} from the true 8.",
 )
 
 
-def _lines():
-    x, y = _data()
+def _lines(data=(100, 0)):
+    x, y = _data(*data)
     return {"ols": np.column_stack([np.ones_like(x), x]) @ _lstsq(x, y),
             "origin": x * _lstsq(x, y, intercept=False)[0]}
 
 
-def _error(name, *, target=None, line=None, root=False, total=False, broadcast=False):
+def _error(name, *, target=None, line=None, root=False, total=False, broadcast=False,
+           absolute=False, count=None, data=(100, 0)):
     """The value of ``name``, or of the mistake the keywords describe."""
-    x, y = _data()
+    x, y = _data(*data)
     kind, which = name.split("_mse_")
-    line = _lines()[line or which]
+    line = _lines(data)[line or which]
     target = {"train": y, "true": 8 * x}[target or kind]
     if broadcast:
         target = target[:, None]
-    squares = (line - target) ** 2
-    value = squares.sum() if total else squares.mean()
+    errors = line - target
+    squares = np.abs(errors) if absolute else errors**2
+    value = squares.sum() / (count or 1) if total or count else squares.mean()
     return np.sqrt(value) if root else value
 
 
@@ -82,6 +86,9 @@ TWO_ERRORS = Exercise(
         Mistake("broadcast", wrong=lambda n: _error(n, broadcast=True)),
         Mistake("root", wrong=lambda n: _error(n, root=True)),
         Mistake("sum", wrong=lambda n: _error(n, total=True)),
+        Mistake("n_minus_one", wrong=lambda n: _error(n, count=99)),
+        Mistake("absolute", wrong=lambda n: _error(n, absolute=True)),
+        Mistake("ten_thousand", wrong=lambda n: _error(n, data=(10_000, 1))),
         Mistake("against_truth",
                 wrong=lambda n: _error(n, target="true") if "train" in n else None),
         Mistake("against_data",
@@ -122,7 +129,7 @@ LEAST_SQUARES = Exercise(
         Mistake("zeros_column",
                 wrong=lambda X, y: np.r_[0.0, _lstsq(X, y, intercept=False)]),
     ],
-    passed="your normal equations agree with np.linalg.lstsq on 1 and 3 features, "
+    passed="your least_squares agrees with np.linalg.lstsq on 1 and 3 features, "
            "and on two points.",
 )
 

@@ -101,6 +101,7 @@ WEIGHTED_SUMS = Exercise(
     reference=lambda X, w: np.array([[_loop(row, w)] for row in X]),
     mistakes=[
         Mistake("dataframe", when=lambda got, X, w: hasattr(got, "to_numpy")),
+        Mistake("list", when=lambda got, X, w: isinstance(got, list | tuple)),
         Mistake("one_d", when=lambda got, X, w: len(X) > 1
                 and np.shape(got) == (len(X),)),
         Mistake("row", when=lambda got, X, w: len(X) > 1

@@ -55,8 +55,10 @@ def _same(a, b):
 def _unquoted(question, answer):
     """What to say of an answer that is not text: a letter written without quotes."""
     name = f"answer_{question.split('.')[1]}"
-    kind = ("a NumPy array" if isinstance(answer, np.ndarray) else "a function"
-            if callable(answer) else f"of type {type(answer).__name__}")
+    if not (isinstance(answer, np.ndarray) or callable(answer)):  # a number, a tuple
+        return (f"`{name}` is {answer!r}, not a letter: answer with one of the "
+                f'letters of the options, in quotes, such as {name} = "a".')
+    kind = "a NumPy array" if isinstance(answer, np.ndarray) else "a function"
     return (f"`{name}` is {kind}, not a letter: put the letter in quotes, such as "
             f'{name} = "a". Without quotes, Python reads the letter as the name of '
             "a variable of the notebook and hands the check that variable.")

@@ -52,25 +52,27 @@ def shape_mistakes():
 
 
 def _train(X, y, rate, n_epochs, *, sign=1.0, scale=None, sequential=False,
-           bias_scale=None, per_sample=False):
+           bias_scale=None, batch=None):
     """Full-batch descent of the linear neuron from zeros; the keywords make mistakes.
 
     ``sequential``: the bias's gradient taken after the weights moved; ``bias_scale``:
-    the factor of the bias's gradient (0: never updated); ``per_sample``: SGD.
+    the factor of the bias's gradient (0: never updated); ``batch``: steps on batches
+    of that size, in order (1: SGD), as section 7's loop takes them.
     """
     n, p = X.shape
     scale = 2 / n if scale is None else scale
     bias_scale = scale if bias_scale is None else bias_scale
     w, b, Y = np.zeros((p, 1)), 0.0, y[:, None]
-    batches = [slice(i, i + 1) for i in range(n)] if per_sample else [slice(None)]
+    batches = [slice(i, i + batch) for i in range(0, n, batch)] if batch else [
+        slice(None)]
     for _ in range(n_epochs):
         for rows in batches:
-            k = 2.0 if per_sample else 1.0
+            k = 2.0 / len(X[rows])  # the scale of a batch's mean gradient
             delta = X[rows] @ w + b - Y[rows]
-            step_w = sign * rate * (k if per_sample else scale) * (X[rows].T @ delta)
+            step_w = sign * rate * (k if batch else scale) * (X[rows].T @ delta)
             if sequential:
                 delta = X[rows] @ (w - step_w) + b - Y[rows]
-            b = b - sign * rate * (k if per_sample else bias_scale) * delta.sum()
+            b = b - sign * rate * (k if batch else bias_scale) * delta.sum()
             w = w - step_w
     return w, b
 
@@ -78,10 +80,12 @@ def _train(X, y, rate, n_epochs, *, sign=1.0, scale=None, sequential=False,
 def _loops():
     # Several epochs first, so that range(1, n_epochs) is told from a loop never run.
     settings = [(0.05, 3), (0.1, 1), (0.02, 10), (0.1, 4)]
+    rng = np.random.default_rng(130)  # more rows than section 7's batches of 120
+    large = (rng.normal(size=(130, 2)), rng.uniform(size=130), None, None)
     return [((X, 3 * y + 2, rate, epochs), label(X, f", rate {rate}, {epochs} epoch"
                                                      + "s" * (epochs > 1)))
-            for (X, y, _, _), (rate, epochs) in zip(neuron_cases(66), settings,
-                                                     strict=True)]
+            for (X, y, _, _), (rate, epochs) in zip(
+                [*neuron_cases(66), large], [*settings, (0.1, 2)], strict=True)]
 
 
 def _wrong(**mistake):
@@ -110,10 +114,12 @@ TRAIN = Exercise(
         Mistake("bias_no_mean", wrong=lambda X, *a: _train(X, *a, bias_scale=2.0)
                 if len(X) > 1 else None),
         Mistake("sequential", wrong=_wrong(sequential=True)),
-        Mistake("per_sample", wrong=lambda X, *a: _train(X, *a, per_sample=True)
+        Mistake("per_sample", wrong=lambda X, *a: _train(X, *a, batch=1)
                 if len(X) > 1 else None),
+        Mistake("mini_batches", wrong=lambda X, *a: _train(X, *a, batch=120)
+                if len(X) > 120 else None),
     ],
-    passed="your loop lands where full-batch descent does, on 4 cases.",
+    passed="your loop lands where full-batch descent does, on 5 cases.",
 )
 
 RATE = Exercise(
