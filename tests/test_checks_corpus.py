@@ -87,6 +87,11 @@ def minibatch_train(X, y, rate, epochs, batch):
     return w, b
 
 
+def in_place_means(M):
+    M /= len(M)  # writes into the caller's matrix
+    return M.sum(axis=0)
+
+
 def rate(X, scale=2.0):
     A = np.column_stack([X, np.ones(len(X))])
     return 2 / np.linalg.eigvalsh(scale / len(X) * A.T @ A).max()
@@ -227,7 +232,11 @@ CORPUS = {
         (lambda M: M.sum(axis=0), "01.column_means.sums"),
         (lambda M: M.sum(axis=0) / M.shape[1], "01.column_means.divided_by_columns"),
         (lambda M: M.mean(axis=0).round(2), "01.column_means.rounded"),
-        (lambda M: M.mean(), "01.column_means.shape"),
+        (lambda M: M.mean(), "01.column_means.one_number"),
+        (lambda M: M.mean(axis=0)[:, None], "01.column_means.column"),
+        (lambda M: np.array([M[:, 0].mean(), M[:, 1].mean(), M[:, 2].mean()]),
+         "01.column_means.shape"),
+        (in_place_means, "01.column_means.in_place"),
         (lambda M: np.median(M, axis=0), None),
         (lambda M: M.sum(axis=0) / (len(M) + 1), None),
         (lambda M: M.mean(axis=0).tolist()[:1], "01.column_means.not_array"),

@@ -50,6 +50,9 @@ from coursekit.checks._answers import CheckFailed, NotDoneYet, as_float, call
 
 NEAR = ("it is close to the right value but not equal, and not by rounding: look for a "
         "small difference in how it is computed")
+IN_PLACE = ("`/=`, `-=` or `+=` on an argument write into the caller's array, which "
+            "the notebook's next cells then use changed: leave the arguments as they "
+            "are and build the result as a new array")
 
 
 def read_table(name):
@@ -102,11 +105,12 @@ class Exercise:
 def fail(exercise, key, prefix):
     """Raise :class:`CheckFailed` for ``exercise``'s mistake ``key`` (None: unnamed)."""
     name = f"{exercise.id}.{key}" if key else exercise.id
-    section, text = MESSAGES.get(name, ("", NEAR if key == "near_miss" else ""))
+    section, text = MESSAGES.get(name, ("", {"near_miss": NEAR,
+                                             "in_place": IN_PLACE}.get(key, "")))
     if key == "rounded":
         text = ("it is the right value rounded. Keep the unrounded value, and round "
                 "only when you print it")
-    if key in ("near_miss", None) and not section:
+    if key in ("near_miss", "in_place", None) and not section:
         section = MESSAGES[exercise.id][0]
     text = f"{prefix}: {text}" if text else prefix
     raise CheckFailed(f"{text} ({where(section)})." if section else f"{text}.",
@@ -187,7 +191,8 @@ def judge(exercise, got, args, label=""):
             fail(exercise, m.key, f"{what if len(told) > 1 else told[0]} is wrong")
     for g, e, n in zip(got, expected, names, strict=True):
         if f"{exercise.id}.shape" in MESSAGES and np.shape(g) != np.shape(e):
-            fail(exercise, "shape", f"{n} has shape {np.shape(g)}")
+            fail(exercise, "shape", f"{n} has shape {np.shape(g)}, expected "
+                 f"{np.shape(e)}")
         as_float(g, n, np.shape(e))
     bad = [n for n, r in zip(names, right, strict=True) if not r]
     which = " and ".join(bad) + (" is" if len(bad) == 1 else " are") + " wrong"
@@ -208,11 +213,11 @@ def judge(exercise, got, args, label=""):
 def run(exercise, answer):
     """Check ``answer`` on every case of ``exercise``; print the verdict if right."""
     for args, label in exercise.cases():
-        got = answer
+        got, given = answer, [a.copy() if isinstance(a, np.ndarray) else a
+                              for a in args]
         if exercise.function:
             try:
-                got = call(answer, *(a.copy() if isinstance(a, np.ndarray) else a
-                                     for a in args), name=exercise.name)
+                got = call(answer, *given, name=exercise.name)
             except NotDoneYet:
                 raise
             except CheckFailed as error:
@@ -222,6 +227,10 @@ def run(exercise, answer):
                         fail(exercise, m.key, text)
                 raise
         judge(exercise, got, args, label)
+        if exercise.function and any(isinstance(a, np.ndarray) and not np.array_equal(
+                a, g) for a, g in zip(args, given, strict=True)):
+            fail(exercise, "in_place", f"`{exercise.name}` changed its argument for "
+                 f"{label}")
     for args, label, errors, key, *other in exercise.refuse():
         try:
             answer(*args)

@@ -62,7 +62,7 @@ def _matrices():
     rng = np.random.default_rng(3)
     return [((M,), f"a matrix of shape {M.shape}") for M in (
         rng.normal(size=(5, 3)), rng.normal(size=(4, 4)), np.array([[1.0, 2.0, 3.0]]),
-        rng.normal(size=(6, 1)))]
+        rng.normal(size=(6, 1)), np.arange(6).reshape(2, 3))]  # the last of integers
 
 
 MEANS = Exercise(
@@ -74,6 +74,10 @@ MEANS = Exercise(
                 when=lambda got, M: isinstance(got, list | tuple | np.matrix)),
         Mistake("kept_axis", when=lambda got, M: M.shape[1] > 1
                 and np.shape(got) == (1, M.shape[1])),
+        Mistake("one_number", when=lambda got, M: M.shape[1] > 1
+                and np.shape(got) == ()),
+        Mistake("column", when=lambda got, M: M.shape[1] > 1
+                and np.shape(got) == (M.shape[1], 1)),
         Mistake("row_means", wrong=lambda M: M.mean(axis=1),
                 when=lambda got, M: M.shape[0] != M.shape[1]
                 and np.shape(got) == (len(M),)),

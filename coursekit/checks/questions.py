@@ -21,7 +21,7 @@ import ast
 
 import numpy as np
 
-from coursekit.checks._answers import NOT_DONE, CheckFailed, NotDoneYet
+from coursekit.checks._answers import CheckFailed, NotDoneYet
 from coursekit.checks._core import read_table, where
 
 __all__ = ["QUESTIONS", "check_answer"]
@@ -67,7 +67,11 @@ def _unquoted(question, answer):
 def check_answer(question, answer):
     """Check the learner's ``answer`` to ``question``; a wrong option names its id."""
     if answer is None or answer is Ellipsis:
-        raise NotDoneYet(f"No answer to {question} yet. {NOT_DONE}")
+        raise NotDoneYet(f"No answer to {question} yet. Not done yet: replace `raise "
+                         "NotImplementedError()` in the cell above with your letter in "
+                         f'quotes, such as answer_{question.split(".")[1]} = "a", run '
+                         "that cell, then this check again (a NameError there means "
+                         "the quotes are missing).")
     options = [row[0] for row in QUESTIONS[question]]
     letters = all(len(o) == 1 and o.isalpha() for o in options)  # a multiple choice
     if letters and not isinstance(answer, str):
