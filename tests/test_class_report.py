@@ -2,6 +2,7 @@
 mistakes are known: written here as nbgrader's autograder stores them, the check cells'
 outputs holding what each check said."""
 
+import html
 import re
 
 import nbformat
@@ -118,6 +119,8 @@ def test_page_is_offline_with_table_and_described_chart(summary):
     assert "(2 of 4): notebook 01, section 9 (9. Row and column vectors)" in revisit
     assert "(2 of 2): notebook 02, section 1" in revisit
     assert "<td class='n'>2</td>" in page
+    # each named mistake in words, as the check told it (without its id line)
+    assert f"<td>{html.escape(ROW.split(chr(10))[0])}</td>" in page
 
 
 def test_command_writes_the_page(tmp_path):

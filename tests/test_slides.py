@@ -15,7 +15,8 @@ import pytest
 
 from tests.browser import built, node_assets, remembered, serious
 from tools.course import NOTEBOOKS, slide_type
-from tools.figures import png_dpi
+from tools.figures import describe_figures, png_dpi
+from tools.layout import lay_out, screens
 
 WIDTH, HEIGHT = 1280, 720
 
@@ -88,6 +89,11 @@ MEASURE = """async () => {
           || r.right > box.right + 2)
         found.clipped.push(pre.innerText.trim().split("\\n")[0].slice(0, 50));
     }
+    // A screen with nothing on it: no text (notes are hidden), no figure.
+    found.empty = !slide.innerText.trim() && !found.figures.length;
+    // A markdown table shown as paragraphs of "|" text.
+    found.raw_tables = Array.from(slide.querySelectorAll("p")).filter(
+      p => shown(p) && /^\\|.*\\|$/.test(p.innerText.trim())).length;
     found.body = found.body.length ? Math.min(...found.body) : null;
     found.code = found.code.length ? Math.min(...found.code) : null;
     seen.push(found);
@@ -189,6 +195,8 @@ def problems(s):
             found.append(f"a figure {f['width']:.0%} of the slide's width")
         if tick_labels(f) < 14 and not (full or f["width"] > 0.9):
             found.append(f"tick labels at {tick_labels(f):.1f} px")
+    found += ["nothing on screen"] * s["empty"]
+    found += [f"{s['raw_tables']} table rows shown as text"] * bool(s["raw_tables"])
     found += [f"code cut off: {c!r}" for c in s["clipped"]]
     found += [f"under a control: {c!r}" for c in s["covered"]]
     return found
@@ -215,6 +223,33 @@ def test_every_cell_has_a_slide_type_and_every_section_speaker_notes(path):
         assert note.source.startswith("**Speaker notes.**"), note.get("id")
         assert "**Time:** " in note.source and "**Ask the room:**" in note.source, (
             note.get("id"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_screen_of_the_laid_out_deck_shows_something(path):
+    """Laid out for the decks (without a browser): every screen holds visible code,
+    text or an output, ids stay unique, and a table cut from its text keeps its rows
+    together."""
+    nb = nbformat.read(path, as_version=4)
+    describe_figures(nb, "font-awesome.css")
+    tables = [c.source for c in nb.cells if c.cell_type == "markdown"
+              and "\n|" in c.source]
+    lay_out(nb)
+    ids = [c.id for c in nb.cells]
+    assert len(ids) == len(set(ids)), "two cells share an id"
+    for screen in screens(nb.cells):
+        shown = [c for c in screen if slide_type(c) not in {"skip", "notes"}]
+        visible = [c for c in shown if c.cell_type == "markdown" and c.source.strip()
+                   or c.cell_type == "code" and (c.get("outputs") or not {
+                       "figure", "outputs"} & set(c.metadata.get("tags", [])))]
+        assert visible, f"an empty screen at {screen[0].id}"
+    rows = {line for table in tables for line in table.splitlines()
+            if line.startswith("|")}
+    for cell in nb.cells:
+        for block in cell.source.split("\n\n") if cell.cell_type == "markdown" else []:
+            lines = block.splitlines()
+            assert not (len(lines) == 1 and lines[0] in rows), (
+                f"a table cut into paragraphs in {cell.id}")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -138,6 +138,7 @@ class Summary:
     # (mistake id, notebook, name, students, section), the most frequent first
     mistakes: list
     unrecognised: Counter  # (notebook, name) -> wrong answers with no named mistake
+    said: dict  # mistake id -> what the check told the first student who made it
     students: int
     handed_in: Counter  # notebook -> students whose autograded notebook is there
 
@@ -149,10 +150,11 @@ def summarise(found):
         key = (o.notebook, o.exercise)
         exercises.setdefault(key, o.name)
         statuses.setdefault(key, Counter())[o.status] += 1
-    named, where, unrecognised = Counter(), {}, Counter()
+    named, where, unrecognised, said = Counter(), {}, Counter(), {}
     for o in found:
         if o.status == WRONG and o.mistake:
             named[(o.mistake, o.notebook, o.name)] += 1
+            said.setdefault(o.mistake, MISTAKE.sub("", o.message).strip())
             where.setdefault((o.mistake, o.notebook, o.name),
                              section(o.message, o.notebook))
         elif o.status == WRONG:
@@ -164,7 +166,7 @@ def summarise(found):
         exercises=[(nb, ex, exercises[(nb, ex)], statuses[(nb, ex)])
                    # in course order: a notebook's checks in the order they come
                    for nb, ex in sorted(exercises, key=lambda key: key[0])],
-        mistakes=mistakes, unrecognised=unrecognised,
+        mistakes=mistakes, unrecognised=unrecognised, said=said,
         students=len({o.student for o in found}),
         handed_in=Counter(nb for nb, _ in {(o.notebook, o.student) for o in found}))
 
@@ -234,11 +236,12 @@ def page(summary, share=SHARE, title="What the class got wrong"):
         mistake_rows = "".join(
             f"<tr><td><code>{escape(m)}</code></td><td>{nb} <code>{escape(name)}"
             f"</code></td><td class='n'>{count}</td><td>{escape(where) or '-'}</td>"
-            "</tr>"
+            f"<td>{escape(summary.said[m])}</td></tr>"
             for m, nb, name, count, where in summary.mistakes)
         parts += [
             "<table><thead><tr><th scope='col'>Mistake</th><th scope='col'>Exercise"
             "</th><th scope='col'>Students</th><th scope='col'>Section to revisit</th>"
+            "<th scope='col'>What the check told the first of them</th>"
             f"</tr></thead><tbody>{mistake_rows}</tbody></table>",
             f"<img src='data:image/png;base64,{data}' alt='{escape(alt)}'>",
         ]

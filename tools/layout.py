@@ -71,7 +71,7 @@ def figures_on_their_own_screens(cells):
             FIGURE) else ""
         layout = figure_layout(figures[0], text)
         shown = nbformat.from_dict(cell)
-        shown.id = f"{cell.id}-figure"
+        shown.id = f"{cell.id}-shown"  # "-figure" names descriptions already
         set_slide_type(shown, "subslide")
         described = nbformat.v4.new_output("display_data", data={"text/markdown": text})
         shown.outputs = figures if layout == "figure-alone" else [*figures, described]
@@ -131,7 +131,8 @@ def split_code(cell, rows=CODE_ROWS):
     """``cell``, or its parts when its code is taller than ``rows``: each cut at the
     last blank line (else the last line starting a statement) that keeps a part within
     ``rows`` lines. Later parts start screens; the last part keeps the outputs."""
-    if cell.cell_type != "code" or code_rows(cell.source) <= rows:
+    hidden = "figure" in cell.metadata.get("tags", [])  # a figure's screen: no code
+    if cell.cell_type != "code" or hidden or code_rows(cell.source) <= rows:
         return [cell]
     lines, parts = cell.source.splitlines(), []
     while code_rows("\n".join(lines)) > rows:
@@ -201,7 +202,9 @@ def markdown_blocks(source):
     blocks, in_math = [], False
     for line in source.splitlines():
         text = line.strip()
-        opens = re.match(r"#|[-*] |\||\$\$|\d+\. ", text)
+        row = text.startswith("|") and blocks and blocks[-1][-1:] and blocks[-1][
+            -1].startswith("|")  # a table's next row stays in the table
+        opens = re.match(r"#|[-*] |\||\$\$|\d+\. ", text) and not row
         starts = not in_math and (not blocks or not text or opens or not blocks[-1])
         if starts:
             blocks.append([])

@@ -88,7 +88,8 @@ def rehearse(path):
 
 
 def table():
-    rows = ["| Notebook | Screens | Sections | Minutes in class |", "|---|---|---|---|"]
+    rows = ["| Notebook | Live slides (RISE) | Timed parts (speaker notes) "
+            "| Minutes in class |", "|---|---|---|---|"]
     total = 0
     for path in NOTEBOOKS:
         _, timed, shown = rehearse(path)
