@@ -612,6 +612,9 @@ CORPUS = {
         (0.0, None),
     ],
     "check_epoch_batch_sizes": [
+        # the leftover rows added to the last full batch
+        (lambda n, b: [b] * (n // b - 1) + [b + n % b] if n > b else [n],
+         "08.epoch_batch_sizes.merged"),
         (lambda n, b: [b] * (n // b), "08.epoch_batch_sizes.no_last_batch"),
         (lambda n, b: [b] * (n // b) + [n % b],
          "08.epoch_batch_sizes.empty_last_batch"),

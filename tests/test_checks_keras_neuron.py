@@ -106,6 +106,8 @@ CORPUS = {
         (lambda m: np.round(np.append(*m.get_weights()), 2),
          "08.neuron_parameters.rounded"),
         (lambda m: dict(enumerate(np.append(*m.get_weights()))), None),
+        (lambda m: m.get_weights()[0].ravel() + m.get_weights()[1],
+         "08.neuron_parameters.bias_added"),
     ],
     "check_adam_learning_rate": [
         ((DISTANCE, DISTANCE / 100, 0.5), "08.adam_learning_rate.below_smallest"),

@@ -38,6 +38,8 @@ BATCHES = Exercise(
         Mistake("no_last_batch", wrong=lambda n, b: np.full(n // b, b)),
         Mistake("empty_last_batch", wrong=lambda n, b: np.r_[np.full(n // b, b), 0]),
         Mistake("all_full", wrong=lambda n, b: np.full(-(-n // b), b)),
+        Mistake("merged", wrong=lambda n, b: np.r_[np.full(n // b - 1, b), b + n % b]
+                if n % b and n > b else None),
     ],
     passed="your batch sizes match Keras' batches, leftover batch included.",
 )
@@ -268,6 +270,7 @@ PARAMETERS = Exercise(
         Mistake("column", when=lambda got, m: np.shape(got) == (_p(m) + 1, 1)),
         Mistake("kernel_column", when=lambda got, m: np.shape(got) == (_p(m), 1)),
         Mistake("kernel_only", wrong=lambda m: _read(m)[:-1]),
+        Mistake("bias_added", wrong=lambda m: _read(m)[:-1] + _read(m)[-1]),
         Mistake("bias_first", wrong=lambda m: np.roll(_read(m), 1)),
         Mistake("concatenate_2d", raised="same number of dimensions"),
         Mistake("inhomogeneous", raised="inhomogeneous"),
