@@ -87,6 +87,15 @@ def minibatch_train(X, y, rate, epochs, batch):
     return w, b
 
 
+def first_pair_twice(a, b):
+    if len(a) != len(b):
+        raise ValueError("a and b have different lengths")
+    total = a[0] * b[0]
+    for i in range(len(a)):
+        total += a[i] * b[i]
+    return total
+
+
 def in_place_means(M):
     M /= len(M)  # writes into the caller's matrix
     return M.sum(axis=0)
@@ -260,6 +269,7 @@ CORPUS = {
         (np.ones((4, 3)) @ np.ones((3, 2)), None),
     ],
     "check_dot": [
+        (first_pair_twice, "02.dot.sum_of_sums"),  # told apart on no case before it
         (np.dot, "02.dot.library_product"),
         (lambda a, b: a @ b, "02.dot.library_product"),
         (dot_sum, "02.dot.library_product"),
@@ -306,6 +316,9 @@ CORPUS = {
         ([[4, 5]], None),
     ],
     "check_center_rows": [
+        (lambda M: (M - M.mean(axis=1, keepdims=True)) / M.std(axis=1, keepdims=True),
+         "03.center_rows.standardised"),
+        (lambda M: 2 * (M - M.mean(axis=1, keepdims=True)), None),
         (lambda M: print(M - M.mean(axis=1, keepdims=True)), None),
         (lambda M: (M - M.mean(axis=1, keepdims=True)).tolist(),
          "03.center_rows.not_array"),

@@ -50,9 +50,9 @@ from coursekit.checks._answers import CheckFailed, NotDoneYet, as_float, call
 
 NEAR = ("it is close to the right value but not equal, and not by rounding: look for a "
         "small difference in how it is computed")
-IN_PLACE = ("`/=`, `-=` or `+=` on an argument write into the caller's array, which "
-            "the notebook's next cells then use changed: leave the arguments as they "
-            "are and build the result as a new array")
+IN_PLACE = ("`*=`, `/=`, `-=` or `+=` on an argument write into the caller's array, "
+            "which the notebook's next cells then use changed: leave the arguments as "
+            "they are and build the result as a new array")
 
 
 def read_table(name):

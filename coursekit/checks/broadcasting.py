@@ -44,6 +44,8 @@ CENTER_ROWS = Exercise(
     mistakes=[
         Mistake("not_array", when=lambda got, M: got is not None
                 and not isinstance(got, np.ndarray)),
+        Mistake("standardised", wrong=lambda M: (M - M.mean(axis=1, keepdims=True))
+                / M.std(axis=1, keepdims=True) if M.shape[1] > 1 else None),
         Mistake("no_keepdims", raised="could not be broadcast"),
         Mistake("no_keepdims_square",
                 wrong=lambda M: M - _row_means(M)[None, :] if M.shape[0] == M.shape[1]
