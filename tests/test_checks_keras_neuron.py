@@ -9,6 +9,7 @@ os.environ["KERAS_BACKEND"] = "jax"  # before the first import of keras
 
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from sklearn.model_selection import train_test_split  # noqa: E402
 
@@ -39,6 +40,14 @@ def build_neuron(coef_init, intercept_init, learning_rate):
     return neuron
 
 
+def ten_features(coef, b, lr):
+    """Section 3's model copied as it is: an input of len(features) = 10 columns."""
+    neuron = keras.Sequential([keras.Input(shape=(10,)), keras.layers.Dense(1)])
+    neuron.compile(optimizer=keras.optimizers.SGD(learning_rate=lr), loss="mse")
+    neuron.layers[0].set_weights([np.reshape(coef, (-1, 1)), np.array([b])])
+    return neuron
+
+
 def distance():
     X, y = ck.datasets.load_diabetes()
     _, _, y_train, _ = train_test_split(X, y, test_size=0.2, random_state=0)
@@ -59,6 +68,7 @@ DISTANCE = distance()
 # Wrong answers, as in tests/test_checks_corpus.py, here to run beside it.
 CORPUS = {
     "check_build_neuron": [
+        (ten_features, "08.build_neuron.input_width"),
         (lambda c, b, lr: model(c, b, lr,
                                 optimizer=lambda: keras.optimizers.SGD(lr=lr)),
          "08.build_neuron.lr_argument"),
@@ -106,6 +116,8 @@ CORPUS = {
         (lambda m: np.round(np.append(*m.get_weights()), 2),
          "08.neuron_parameters.rounded"),
         (lambda m: dict(enumerate(np.append(*m.get_weights()))), None),
+        (lambda m: pd.Series(np.append(*m.get_weights())),
+         "08.neuron_parameters.not_numpy"),
         (lambda m: m.get_weights()[0].ravel() + m.get_weights()[1],
          "08.neuron_parameters.bias_added"),
     ],
@@ -118,6 +130,8 @@ CORPUS = {
         ((DISTANCE, DISTANCE * 100, 5.0), "08.adam_learning_rate.times_epochs"),
         ((DISTANCE, DISTANCE, 5.0), "08.adam_learning_rate.not_divided"),
         ((100.0, 1.0, 5.0), None),
+        # 152 is within the tolerance of the distance: the rate is the part to blame
+        ((152.0, 1.5, 5.0), "08.adam_learning_rate.rounded"),
         ((float(np.mean(ck.datasets.load_diabetes()[1])), DISTANCE / 100, 5.0),
          "08.adam_learning_rate.all_rows"),
         ((2735.0, 27.35, 30.0), None),

@@ -50,9 +50,9 @@ from coursekit.checks._answers import CheckFailed, NotDoneYet, as_float, call
 
 NEAR = ("it is close to the right value but not equal, and not by rounding: look for a "
         "small difference in how it is computed")
-IN_PLACE = ("`*=`, `/=`, `-=` or `+=` on an argument write into the caller's array, "
-            "which the notebook's next cells then use changed: leave the arguments as "
-            "they are and build the result as a new array")
+IN_PLACE = ("`*=`, `/=`, `-=`, `+=` or setting `.shape` on an argument change the "
+            "caller's array, which the notebook's next cells then use changed: leave "
+            "the arguments as they are and build the result as a new array")
 
 
 def read_table(name):
@@ -138,10 +138,11 @@ def rounded(got, expected):
     # does, while a digit other than 0 is left (one number so rounded is a guess).
     candidates += [c for c in (np.round(expected, k) for k in range(1, 3))
                    if c.any() and c.size > 1]
-    # Numbers held in float32 (Keras' weights) are rounded in float32: compared to 1e-6,
-    # with roundings coarser than float32's own, so that float32 alone is no rounding.
+    # Numbers held in float32 (Keras' weights) are rounded in float32: compared to about
+    # 2 float32 steps, with roundings coarser than float32's own (float32 alone is no
+    # rounding).
     if np.allclose(got, got.astype(np.float32), rtol=1e-12, atol=0):
-        return any(np.allclose(got, c, rtol=1e-6, atol=0)
+        return any(np.allclose(got, c, rtol=2.5e-7, atol=0)  # 2 float32 steps
                    and not np.allclose(c, expected, rtol=1e-6, atol=0)
                    for c in candidates)
     return any(np.allclose(got, c, rtol=1e-12, atol=0) for c in candidates)
@@ -164,6 +165,9 @@ def judge(exercise, got, args, label=""):
     """
     on = f" for {label}" if label else ""
     what = f"`{exercise.name}`{on}" if exercise.name else label
+    if got is None:
+        raise CheckFailed(f"{what} is None: did you forget a `return` (or assign the "
+                          "value itself)?")
     for m in exercise.mistakes:
         if m.when is not None and not m.late and _holds(m.when, got, args):
             fail(exercise, m.key, f"{what} is wrong")
@@ -183,9 +187,10 @@ def judge(exercise, got, args, label=""):
     for m in exercise.mistakes:
         wrong = m.wrong(*args) if m.wrong is not None else None
         wrong = wrong if exercise.parts or wrong is None else [wrong]
+        # A part the learner got right is no part of a mistake that changes it.
         if (m.late and _holds(m.when, raw, args)) or wrong is not None and all(
-                w is None or close(g, w, **tol)
-                for g, w in zip(got, wrong, strict=True)):
+                w is None or (close(w, e, **tol) if r else close(g, w, **tol))
+                for g, w, e, r in zip(got, wrong, expected, right, strict=True)):
             told = [n for n, w in zip(names, wrong or names, strict=True)
                     if w is not None]
             fail(exercise, m.key, f"{what if len(told) > 1 else told[0]} is wrong")

@@ -167,7 +167,7 @@ def _without(column="s2", **kwargs):
 
 WITHOUT_S2 = Exercise(
     "07.smallest_eigenvalue_without_s2", "smallest_eigenvalue_without_s2",
-    function=False, rtol=1e-3, reference=lambda: _smallest(_without()),
+    function=False, rtol=1e-4, reference=lambda: _smallest(_without()),
     mistakes=[
         Mistake("second_smallest", wrong=lambda: _smallest(_without(), second=True)),
         Mistake("nothing_dropped", late=True,
@@ -252,6 +252,8 @@ EIGENVALUES = Exercise(
             np.sort(np.ravel(got)), np.sort(np.diag(X.T @ X / len(X))))),
         Mistake("unsorted", late=True, when=lambda got, X: np.ndim(got) == 1
                 and _right_values(got, X)),
+        Mistake("float32", late=True, when=lambda got, X: getattr(
+            got, "dtype", None) == np.float32),
     ],
     passed="bowl_eigenvalues gives the eigenvalues of X'X/n, smallest first, on four "
            "data sets.",

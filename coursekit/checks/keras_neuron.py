@@ -36,7 +36,8 @@ BATCHES = Exercise(
         Mistake("one_number", when=lambda got, n, b: np.ndim(got) == 0
                 and not hasattr(got, "__next__") and got is not None),
         Mistake("no_last_batch", wrong=lambda n, b: np.full(n // b, b)),
-        Mistake("empty_last_batch", wrong=lambda n, b: np.r_[np.full(n // b, b), 0]),
+        Mistake("empty_last_batch", wrong=lambda n, b: np.r_[np.full(n // b, b), 0]
+                if n % b == 0 else None),
         Mistake("all_full", wrong=lambda n, b: np.full(-(-n // b), b)),
         Mistake("merged", wrong=lambda n, b: np.r_[np.full(n // b - 1, b), b + n % b]
                 if n % b and n > b else None),
@@ -54,6 +55,8 @@ MISTAKES = [
             raised=r"(provided weight shape|value\.shape=) ?\([1-9]\d*,\)"),
     Mistake("bias_number", raised=r"shape \(\)|'float' object"),
     Mistake("no_bias", raised="length 1"),
+    Mistake("input_width", raised=r"weight shape \((\d+), 1\) is not compatible with "
+            r"provided weight shape \((?!\1,)\d+, 1\)"),
     Mistake("shapes", raised="not compatible"),
     Mistake("input_shape"),
     Mistake("warning"),
@@ -269,6 +272,8 @@ PARAMETERS = Exercise(
                                                             | np.generic)),
         Mistake("column", when=lambda got, m: np.shape(got) == (_p(m) + 1, 1)),
         Mistake("kernel_column", when=lambda got, m: np.shape(got) == (_p(m), 1)),
+        Mistake("not_numpy", when=lambda got, m: got is not None and not isinstance(
+            got, np.ndarray | numbers.Number | np.generic | dict | str)),
         Mistake("kernel_only", wrong=lambda m: _read(m)[:-1]),
         Mistake("bias_added", wrong=lambda m: _read(m)[:-1] + _read(m)[-1]),
         Mistake("bias_first", wrong=lambda m: np.roll(_read(m), 1)),

@@ -50,18 +50,20 @@ SLOPE = Exercise(
 )
 
 
-def _lines(data=(100, 0)):
+def _lines(data=(100, 0), fit=None):
+    """The two lines' predictions at ``data``'s x, fitted on ``fit`` (default: data)."""
     x, y = _data(*data)
-    return {"ols": np.column_stack([np.ones_like(x), x]) @ _lstsq(x, y),
+    fx, fy = _data(*(fit or data))
+    return {"ols": np.column_stack([np.ones_like(x), x]) @ _lstsq(fx, fy),
             "origin": x * _lstsq(x, y, intercept=False)[0]}
 
 
 def _error(name, *, target=None, line=None, root=False, total=False, broadcast=False,
-           absolute=False, count=None, data=(100, 0)):
+           absolute=False, count=None, data=(100, 0), fit=None):
     """The value of ``name``, or of the mistake the keywords describe."""
     x, y = _data(*data)
     kind, which = name.split("_mse_")
-    line = _lines(data)[line or which]
+    line = _lines(data, fit)[line or which]
     target = {"train": y, "true": 8 * x}[target or kind]
     if broadcast:
         target = target[:, None]
@@ -89,6 +91,8 @@ TWO_ERRORS = Exercise(
         Mistake("n_minus_one", wrong=lambda n: _error(n, count=99)),
         Mistake("absolute", wrong=lambda n: _error(n, absolute=True)),
         Mistake("ten_thousand", wrong=lambda n: _error(n, data=(10_000, 1))),
+        Mistake("ols_10k", wrong=lambda n: _error(n, fit=(10_000, 1))
+                if "ols" in n else None),
         Mistake("against_truth",
                 wrong=lambda n: _error(n, target="true") if "train" in n else None),
         Mistake("against_data",
