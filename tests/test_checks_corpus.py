@@ -422,6 +422,13 @@ CORPUS = {
         (lambda X, y: np.r_[y.mean(), np.zeros(X.shape[1])], None),
     ],
     "check_mse_from_averages": [
+        # the data point by point, a grid-sized array for each
+        (lambda x, y, b0, b1: sum((yi - b0[:, None] - b1[None, :] * xi) ** 2
+                                  for xi, yi in zip(x, y, strict=True)) / len(x),
+         "05.mse_from_averages.data_loop"),
+        # one intercept at a time, over all the data
+        (lambda x, y, b0, b1: np.array([((y - (a + b1[:, None] * x)) ** 2).mean(axis=1)
+                                        for a in b0]), "05.mse_from_averages.loop"),
         # the notebook's 100 points in place of the argument x
         (lambda x_, y_, b0, b1: averages(x, y_, b0, b1),
          "05.mse_from_averages.notebook_data"),

@@ -49,7 +49,7 @@ COLUMN = Exercise(
                 and np.shape(got) == (1, len(v))),
         Mistake("still_1d",
                 when=lambda got, v: len(v) > 1 and np.shape(got) == (len(v),)),
-        Mistake("fixed_length", raised="cannot reshape"),
+        Mistake("fixed_length", raised=r"cannot reshape .* into shape \(\d+,\s*1\)"),
         Mistake("reversed", wrong=lambda v: v[::-1, None]),
         Mistake("astype_int", wrong=lambda v: v.astype(int)[:, None]
                 if not np.array_equal(v, v.astype(int)) else None),

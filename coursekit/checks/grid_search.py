@@ -27,16 +27,27 @@ def _loop(x, y, intercepts, slopes):
 
 
 class _Passes(Spy):
-    """A watched array that also counts the passes over the data: the arrays computed
-    from it with one number per data point (``n``), since ``passes`` was reset."""
+    """A watched array that also counts, since they were reset, the passes over the
+    data (arrays computed from it with one number per data point, ``n``), the numbers
+    of all the arrays computed from it with a data axis (``total``), and the data
+    points read one by one (``reads``)."""
 
-    n = 0
-    passes = 0
+    n = passes = total = reads = 0
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         result = super().__array_ufunc__(ufunc, method, *inputs, **kwargs)
-        _Passes.passes += np.size(result) == _Passes.n
+        size = np.size(result)
+        _Passes.passes += size == _Passes.n
+        _Passes.total += size if size >= _Passes.n and size % _Passes.n == 0 else 0
         return result
+
+    def __getitem__(self, key):
+        _Passes.reads += isinstance(key, int | np.integer)
+        return super().__getitem__(key)
+
+    def __iter__(self):
+        _Passes.reads += len(self) if self.ndim else 0
+        return super().__iter__()
 
 
 def _watched(function):
@@ -47,7 +58,8 @@ def _watched(function):
     def watched(x, y, intercepts, slopes):
         ck = sys.modules["coursekit"]  # the package the learner calls it from
         used, own = [], ck.loss_surface
-        Spy.largest, _Passes.passes, _Passes.n = 0, 0, len(x)
+        Spy.largest, _Passes.n = 0, len(x)
+        _Passes.passes = _Passes.total = _Passes.reads = 0
         ck.loss_surface = lambda *a, **k: used.append(1) or own(*a, **k)
         try:
             result = function(x.view(_Passes), y.view(_Passes), intercepts, slopes)
@@ -56,8 +68,11 @@ def _watched(function):
         grid = len(intercepts) * len(slopes)
         if used or (len(x) > 1 and Spy.largest >= grid * len(x)):
             return Shortcut("loss_surface" if used else "broadcast")
-        if len(x) > 1 and _Passes.passes > grid:  # a pass per grid point, or more
+        if len(x) > 1 and (_Passes.passes > grid  # a pass per grid point, or more
+                           or _Passes.total >= grid * len(x)):
             return Shortcut("loop")
+        if len(x) > 1 and _Passes.reads >= len(x):  # the data, point by point
+            return Shortcut("data_loop")
         return result.view(np.ndarray) if isinstance(result, np.ndarray) else result
 
     return watched
@@ -102,6 +117,7 @@ AVERAGES = Exercise(
         Mistake("loss_surface", when=lambda got, *a: _used(got, "loss_surface")),
         Mistake("broadcast_3d", when=lambda got, *a: _used(got, "broadcast")),
         Mistake("loop", when=lambda got, *a: _used(got, "loop")),
+        Mistake("data_loop", when=lambda got, *a: _used(got, "data_loop")),
         Mistake("notebook_data", raised=r"\(100,\)"),
         Mistake("not_array", when=lambda got, *a: isinstance(got, list)),
         Mistake("element_by_element", raised=r"shapes \((3|5),\) \((3|5),\)",
