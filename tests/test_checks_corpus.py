@@ -666,6 +666,8 @@ CORPUS = {
         (lambda n, b: [b] * (n // b + 1), "08.epoch_batch_sizes.all_full"),
     ],
     "check_predict_proba_from_weights": [
+        (lambda X, w, b: np.column_stack([1 - sig(X @ w + b), sig(X @ w + b)]).astype(
+            np.float32), "09.predict_proba_from_weights.float32"),
         (lambda X, w, b: proba(X, w, b).T, "09.predict_proba_from_weights.rows"),
         (lambda X, w, b: sig(X @ w + b), "09.predict_proba_from_weights.one_column"),
         (lambda X, w, b: np.hstack([1 - sig(X @ w + b), sig(X @ w + b)]),
@@ -724,6 +726,11 @@ CORPUS = {
         (lambda y, p, t: counts(y, p, t)[::-1], "09.confusion_counts.positive_zero"),
     ],
     "check_train_classifier": [
+        (lambda X, y, r, e: fit(X, y, r, e,
+                                grad=lambda *a: [2 * g for g in log_grad(*a)]),
+         "09.train_classifier.factor_two"),
+        (lambda X, y, r, e: tuple(np.float32(v) for v in fit(X, y, r, e)),
+         "09.train_classifier.float32"),
         (lambda X, y, r, e: fit(X, y, r, e, start=1),
          "09.train_classifier.epoch_too_few"),
         (lambda X, y, r, e: fit(X, y, r, e + 1), "09.train_classifier.epoch_too_many"),
@@ -736,7 +743,7 @@ CORPUS = {
         (lambda X, y, r, e: fit(X, y, r, e, grad=lambda X, *a: tuple(
             len(X) * g for g in log_grad(X, *a))), "09.train_classifier.missing_mean"),
         (lambda X, y, r, e: fit(X, y, r, e, grad=lambda *a: log_grad(
-            *a, dtype=np.float32)), "09.train_classifier.near_miss"),
+            *a, dtype=np.float32)), "09.train_classifier.float32"),
         (lambda X, y, r, e: (fit(X, y, r, e)[0][:, None], fit(X, y, r, e)[1]), None),
         (lambda X, y, r, e: fit(X, y, 0.1, e), None),
     ],

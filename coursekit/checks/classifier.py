@@ -49,6 +49,8 @@ PROBA = Exercise(
     cases=lambda: [((X, w, b), name) for (X, _, w, b), name in _cases(9)],
     mistakes=[
         Mistake("not_array", when=lambda got, *a: not isinstance(got, np.ndarray)),
+        Mistake("float32",
+                when=lambda got, *a: getattr(got, "dtype", None) == np.float32),
         _shape("rows", lambda s, n: s == (2, n) and n != 2),
         _shape("one_column", lambda s, n: s in ((n,), (n, 1))),
         _shape("joined", lambda s, n: s == (2 * n,)),
@@ -226,7 +228,12 @@ TRAIN = Exercise(
         Mistake("bias_first", when=lambda got, X, *a: isinstance(got, tuple | list)
                 and len(got) == 2 and np.ndim(got[0]) == 0
                 and np.shape(got[1]) == (X.shape[1],)),
+        Mistake("float32", when=lambda got, *a: isinstance(got, tuple | list) and any(
+            getattr(g, "dtype", None) == np.float32 for g in got)),
         Mistake("uphill", wrong=_t(sign=-1.0)),
+        Mistake("factor_two", wrong=_t(scale=2.0)),
+        Mistake("leftover_derivative", wrong=_t(factor=lambda z, p: p * (1 - p))),
+        Mistake("parentheses", wrong=_t(z=lambda X, w, b: X @ w - b)),
         Mistake("bias_not_updated", wrong=_t(bias=False)),
         Mistake("epoch_too_few", wrong=lambda X, y, r, e: train_classifier(
             X, y, r, e - 1) if e > 1 else None),
