@@ -84,6 +84,13 @@ def _unfinished(error, name):
             f"write `{raiser}` first (and run its cell), or do without it.")
 
 
+def changed(originals, copies):
+    """Whether the learner's code changed an array it was handed (``copies``, made
+    from ``originals`` before the call): ``w -= ...`` writes into the caller's array."""
+    return any(isinstance(a, np.ndarray) and not np.array_equal(a, c)
+               for a, c in zip(originals, copies, strict=True))
+
+
 def as_float(got, what, shape=None, hint=""):
     """``got`` as a float array (of ``shape``, if given), or a message saying why."""
     if got is None:

@@ -46,7 +46,7 @@ from importlib import resources
 
 import numpy as np
 
-from coursekit.checks._answers import CheckFailed, NotDoneYet, as_float, call
+from coursekit.checks._answers import CheckFailed, NotDoneYet, as_float, call, changed
 
 NEAR = ("it is close to the right value but not equal, and not by rounding: look for a "
         "small difference in how it is computed")
@@ -166,8 +166,7 @@ def judge(exercise, got, args, label=""):
     on = f" for {label}" if label else ""
     what = f"`{exercise.name}`{on}" if exercise.name else label
     if got is None:
-        raise CheckFailed(f"{what} is None: did you forget a `return` (or assign the "
-                          "value itself)?")
+        as_float(got, what)  # says: did you forget a `return`?
     for m in exercise.mistakes:
         if m.when is not None and not m.late and _holds(m.when, got, args):
             fail(exercise, m.key, f"{what} is wrong")
@@ -218,11 +217,11 @@ def judge(exercise, got, args, label=""):
 def run(exercise, answer):
     """Check ``answer`` on every case of ``exercise``; print the verdict if right."""
     for args, label in exercise.cases():
-        got, given = answer, [a.copy() if isinstance(a, np.ndarray) else a
-                              for a in args]
+        got, copies = answer, [a.copy() if isinstance(a, np.ndarray) else a
+                               for a in args]
         if exercise.function:
             try:
-                got = call(answer, *given, name=exercise.name)
+                got = call(answer, *copies, name=exercise.name)
             except NotDoneYet:
                 raise
             except CheckFailed as error:
@@ -232,8 +231,7 @@ def run(exercise, answer):
                         fail(exercise, m.key, text)
                 raise
         judge(exercise, got, args, label)
-        if exercise.function and any(isinstance(a, np.ndarray) and not np.array_equal(
-                a, g) for a, g in zip(args, given, strict=True)):
+        if exercise.function and changed(args, copies):
             fail(exercise, "in_place", f"`{exercise.name}` changed its argument for "
                  f"{label}")
     for args, label, errors, key, *other in exercise.refuse():

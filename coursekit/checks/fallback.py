@@ -21,6 +21,8 @@ import warnings
 
 import numpy as np
 
+from coursekit.checks._answers import changed
+
 __all__ = ["yours_or_ours"]
 
 YOURS = "Your `{name}` gives the right numbers for these cases: {users} it."
@@ -97,9 +99,7 @@ def _verdict(yours, ours, cases, *, rtol, atol):
             return "stub"
         except Exception:  # noqa: BLE001 (any error of the learner's means "not yet")
             return "wrong"
-        changed = any(isinstance(a, np.ndarray) and not np.array_equal(a, g)
-                      for a, g in zip(args, given, strict=True))
-        if changed or not _same(got, expected, rtol=rtol, atol=atol):
+        if changed(args, given) or not _same(got, expected, rtol=rtol, atol=atol):
             return "wrong"  # an input changed in place would change the lesson's
     return "yours"
 
